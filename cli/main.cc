@@ -1,0 +1,79 @@
+// hwfp: collects a machine's hardware hash and keeps its fingerprint.
+//
+//   hwfp COMMAND [FLAGS] [ARGS]
+//
+// Commands register themselves (see cli/command.h); this file only parses
+// flags and dispatches.
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli/command.h"
+
+namespace {
+
+std::string Usage() {
+  std::string usage = "usage: hwfp COMMAND [FLAGS] [ARGS]\n\ncommands:\n";
+  for (const hwfp::cli::Command& command : hwfp::cli::RegisteredCommands()) {
+    absl::StrAppend(&usage, "  ", command.name, "\t", command.summary, "\n");
+  }
+  absl::StrAppend(&usage, "\nRun `hwfp --helpfull` for every flag.");
+  return usage;
+}
+
+// `-t` may be repeated (`-t bios -t 4`); absl keeps only the last value of a
+// flag, so the repeats are folded into one comma-separated value first.
+std::vector<char*> FoldRepeatedTypeFlags(int argc, char** argv,
+                                         std::string& folded) {
+  std::vector<char*> kept;
+  std::vector<std::string> types;
+  for (int i = 0; i < argc; ++i) {
+    const bool bare = std::strcmp(argv[i], "-t") == 0 ||
+                      std::strcmp(argv[i], "--t") == 0;
+    if (bare && i + 1 < argc) {
+      types.push_back(argv[++i]);
+    } else if (std::strncmp(argv[i], "-t=", 3) == 0) {
+      types.push_back(argv[i] + 3);
+    } else if (std::strncmp(argv[i], "--t=", 4) == 0) {
+      types.push_back(argv[i] + 4);
+    } else {
+      kept.push_back(argv[i]);
+    }
+  }
+  if (!types.empty()) {
+    folded = absl::StrCat("--t=", absl::StrJoin(types, ","));
+    kept.push_back(folded.data());
+  }
+  return kept;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(Usage());
+  std::string folded;
+  std::vector<char*> args = FoldRepeatedTypeFlags(argc, argv, folded);
+  std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  if (positional.size() < 2) {
+    std::fprintf(stderr, "%s\n", Usage().c_str());
+    return hwfp::cli::kExitUsage;
+  }
+
+  const std::string name = positional[1];
+  for (const hwfp::cli::Command& command : hwfp::cli::RegisteredCommands()) {
+    if (name == command.name) {
+      std::vector<std::string> rest(positional.begin() + 2, positional.end());
+      return command.run(rest);
+    }
+  }
+  std::fprintf(stderr, "hwfp: unknown command '%s'\n\n%s\n", name.c_str(),
+               Usage().c_str());
+  return hwfp::cli::kExitUsage;
+}
