@@ -6,6 +6,7 @@
 #include "collectors/collected_key.h"
 #include "collectors/disk.h"
 #include "collectors/host_identity.h"
+#include "collectors/network.h"
 #include "collectors/root_fs.h"
 
 namespace hwfp {
@@ -28,10 +29,14 @@ absl::StatusOr<HardwareHash> CollectHardwareHash(
   Store(kHostnameKey, CollectHostname(root), hash);
   Store(kDiskKey, CollectDiskInfo(root), hash);
 
+  NetworkKeys network = CollectNetworkKeys(root);
+  Store(kIpAddressKey, std::move(network.ip_address), hash);
+  Store(kMacAddressKey, std::move(network.mac_address), hash);
+
   // Interim: these keys are collected by code not yet merged into this
   // branch; they are present and empty, as for a missing source.
   for (const char* key : {kProcessorHashKey, kMemoryHashKey, kBiosHashKey,
-                          kSystemHashKey, kIpAddressKey, kMacAddressKey}) {
+                          kSystemHashKey}) {
     Store(key, {"", "not collected by this build yet"}, hash);
   }
   return hash;
