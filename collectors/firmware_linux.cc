@@ -1,6 +1,8 @@
 // Firmware keys on Linux: SMBIOS from sysfs first, the platform's own
 // description otherwise.
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/status/statusor.h"
@@ -8,13 +10,16 @@
 #include "absl/strings/str_cat.h"
 #include "collectors/device_tree.h"
 #include "collectors/firmware.h"
+#include "collectors/hardware_hash.h"
+#include "collectors/smbios_keys.h"
+#include "smbios/sources.h"
+#include "smbios/table.h"
 
 namespace hwfp {
 namespace {
 
 constexpr char kCpuInfoFile[] = "proc/cpuinfo";
 constexpr char kDmiIdFolder[] = "sys/class/dmi/id";
-constexpr char kSmbiosTable[] = "sys/firmware/dmi/tables/DMI";
 
 void ReadDmiIdFiles(const RootFs& root,
                     const std::vector<const char*>& files,
@@ -57,20 +62,43 @@ PlatformFacts ReadPlatformFacts(const RootFs& root,
 }
 
 FirmwareKeys CollectFirmwareKeys(const RootFs& root) {
-  absl::StatusOr<std::string> table = root.ReadFile(kSmbiosTable);
-  if (table.ok()) {
-    // The SMBIOS hashing lands with the smbios library; until then the
-    // keys say so rather than hash something else.
-    const std::string reason = absl::StrCat(
-        root.Path(kSmbiosTable),
-        ": SMBIOS hashing is not part of this build yet");
-    return {{"", reason}, {"", reason}, {"", reason}, {"", reason}};
+  absl::StatusOr<smbios::Table> table = smbios::ReadSysfsTable(root.root());
+  if (!table.ok()) {
+    // No tables (ARM, some VMs), root-only tables read by a user, or
+    // tables too broken to walk: the platform's own description instead.
+    return PlatformFirmwareKeys(ReadPlatformFacts(
+        root, absl::StrCat("SMBIOS unused: ", table.status().message())));
   }
-  std::string why = absl::StrCat("no SMBIOS: ", table.status().message());
-  if (absl::IsPermissionDenied(table.status())) {
-    absl::StrAppend(&why, " (root only)");
+
+  HardwareHash smbios_keys = SmbiosKeys(*table);
+  FirmwareKeys keys = {
+      {smbios_keys.values[kProcessorHashKey],
+       smbios_keys.sources[kProcessorHashKey]},
+      {smbios_keys.values[kMemoryHashKey], smbios_keys.sources[kMemoryHashKey]},
+      {smbios_keys.values[kBiosHashKey], smbios_keys.sources[kBiosHashKey]},
+      {smbios_keys.values[kSystemHashKey], smbios_keys.sources[kSystemHashKey]},
+  };
+
+  // Some hypervisors publish tables without a group's structures (no
+  // type 4 or 17): that key alone comes from the platform.
+  CollectedKey* const all[] = {&keys.processor, &keys.memory, &keys.bios,
+                               &keys.system};
+  if (std::none_of(std::begin(all), std::end(all),
+                   [](const CollectedKey* key) { return key->value.empty(); })) {
+    return keys;
   }
-  return PlatformFirmwareKeys(ReadPlatformFacts(root, std::move(why)));
+  std::string why;
+  for (const CollectedKey* key : all) {
+    if (key->value.empty()) absl::StrAppend(&why, why.empty() ? "" : "; ",
+                                            key->source);
+  }
+  FirmwareKeys platform = PlatformFirmwareKeys(ReadPlatformFacts(root, why));
+  CollectedKey* const fallbacks[] = {&platform.processor, &platform.memory,
+                                     &platform.bios, &platform.system};
+  for (size_t i = 0; i < 4; ++i) {
+    if (all[i]->value.empty()) *all[i] = std::move(*fallbacks[i]);
+  }
+  return keys;
 }
 
 }  // namespace hwfp
