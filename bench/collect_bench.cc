@@ -30,8 +30,7 @@ extern char** environ;
 
 namespace {
 
-constexpr char kR630Dump[] =
-    "/smbios/dell-poweredge-r630-dual-xeon/dump.bin";
+constexpr char kR630Dump[] = "/smbios/dell-poweredge-r630-dual-xeon/dump.bin";
 
 bool IsFile(const std::string& path) {
   struct stat info;
@@ -83,8 +82,8 @@ std::optional<std::string> Capture(const std::vector<std::string>& argv) {
   args.push_back(nullptr);
 
   pid_t child = 0;
-  const int spawned = posix_spawn(&child, args[0], &actions, nullptr,
-                                  args.data(), environ);
+  const int spawned =
+      posix_spawn(&child, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(pipe_fds[1]);
   if (spawned != 0) {

@@ -103,8 +103,7 @@ std::string RootFs::Path(absl::string_view relative) const {
   return absl::StrCat(root_, "/", relative);
 }
 
-absl::StatusOr<std::string> RootFs::ReadFile(
-    absl::string_view relative) const {
+absl::StatusOr<std::string> RootFs::ReadFile(absl::string_view relative) const {
   if (root_fd_ < 0) return ErrnoStatus(root_errno_, Path(relative));
   const int fd =
       openat(root_fd_, Relative(relative).c_str(), O_RDONLY | O_CLOEXEC);
@@ -170,8 +169,7 @@ bool RootFs::IsFolder(absl::string_view relative) const {
          S_ISDIR(info.st_mode);
 }
 
-absl::StatusOr<std::string> RootFs::ReadLink(
-    absl::string_view relative) const {
+absl::StatusOr<std::string> RootFs::ReadLink(absl::string_view relative) const {
   const std::string name = Relative(relative);
   const std::string path = Path(relative);
   if (root_fd_ < 0) return ErrnoStatus(root_errno_, path);
@@ -182,8 +180,8 @@ absl::StatusOr<std::string> RootFs::ReadLink(
 
   if (S_ISLNK(info.st_mode)) {
     char target[kMaxLinkBytes];
-    const ssize_t got = readlinkat(root_fd_, name.c_str(), target,
-                                   sizeof(target));
+    const ssize_t got =
+        readlinkat(root_fd_, name.c_str(), target, sizeof(target));
     if (got < 0) return ErrnoStatus(errno, path);
     return std::string(target, static_cast<size_t>(got));
   }

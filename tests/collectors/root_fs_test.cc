@@ -78,7 +78,9 @@ TEST(RootFsTest, UnreadableFileIsPermissionDenied) {
 
 TEST(RootFsTest, ListFolderIsSortedWhateverTheCreationOrder) {
   HostTree tree("rootfs-list");
-  tree.File("net/wlan0/x", "").File("net/eth1/x", "").File("net/docker0/x", "")
+  tree.File("net/wlan0/x", "")
+      .File("net/eth1/x", "")
+      .File("net/docker0/x", "")
       .File("net/eth0/x", "");
   const absl::StatusOr<std::vector<std::string>> names =
       RootFs(tree.root()).ListFolder("net");

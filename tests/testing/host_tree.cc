@@ -98,8 +98,7 @@ HostTree& HostTree::File(absl::string_view relative,
   return *this;
 }
 
-HostTree& HostTree::Link(absl::string_view relative,
-                         absl::string_view target) {
+HostTree& HostTree::Link(absl::string_view relative, absl::string_view target) {
   const std::string path = Path(relative);
   MakeParents(path);
   RemovePath(path);
