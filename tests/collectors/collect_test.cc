@@ -5,10 +5,15 @@
 
 #include "collectors/collect.h"
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <string>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "collectors/digest.h"
 #include "gtest/gtest.h"
 #include "tests/testing/host_tree.h"
 #include "tests/testing/smbios_builder.h"
@@ -280,6 +285,65 @@ TEST(CollectHardwareHashTest, DmiIdWhenTheTablesAreAbsent) {
   EXPECT_TRUE(
       absl::StartsWith(hash.sources.at(kSystemHashKey),
                        tree.Path("sys/class/dmi/id") + ": product_name"));
+}
+
+// Runs CollectHardwareHash on `root` as an unprivileged user and returns
+// "value\nsource" of bios-hash. As root, a child process drops to nobody.
+std::string BiosKeyAsUser(const std::string& root) {
+  if (geteuid() != 0) {
+    const HardwareHash hash = Collect(root);
+    return hash.values.at(kBiosHashKey) + "\n" + hash.sources.at(kBiosHashKey);
+  }
+  int fds[2];
+  if (pipe(fds) != 0) return "pipe failed";
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    std::string out = "could not drop privileges";
+    if (setgid(65534) == 0 && setuid(65534) == 0) {
+      absl::StatusOr<HardwareHash> hash = CollectHardwareHash({root});
+      out = hash.ok() ? hash->values.at(kBiosHashKey) + "\n" +
+                            hash->sources.at(kBiosHashKey)
+                      : std::string(hash.status().message());
+    }
+    (void)!write(fds[1], out.data(), out.size());
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string out;
+  char buffer[4096];
+  ssize_t got;
+  while ((got = read(fds[0], buffer, sizeof(buffer))) > 0)
+    out.append(buffer, got);
+  close(fds[0]);
+  waitpid(child, nullptr, 0);
+  return out;
+}
+
+TEST(CollectHardwareHashTest, RootOnlyTablesFallBackToDmiIdNamingTheFile) {
+  HostTree tree("root-only", "/tmp");
+  WriteServer(tree, Boot());
+  tree.File("sys/class/dmi/id/bios_vendor", "Dell Inc.\n")
+      .File("sys/class/dmi/id/bios_version", "2.17.0\n");
+  // As Linux has them: readable by root only.
+  const std::string entry =
+      tree.Path("sys/firmware/dmi/tables/smbios_entry_point");
+  ASSERT_EQ(chmod(entry.c_str(), 0400), 0);
+  ASSERT_EQ(chmod(tree.Path("sys/firmware/dmi/tables/DMI").c_str(), 0400), 0);
+
+  const std::string result = BiosKeyAsUser(tree.root());
+  tree.Remove("");
+  const size_t newline = result.find('\n');
+  ASSERT_NE(newline, std::string::npos) << result;
+  EXPECT_EQ(result.substr(0, newline),
+            Md5Base64("bios-hash\ndmi bios_vendor=Dell Inc.\n"
+                      "dmi bios_version=2.17.0\n"));
+  const std::string source = result.substr(newline + 1);
+  EXPECT_TRUE(absl::StartsWith(
+      source, tree.Path("sys/class/dmi/id") + ": bios_vendor, bios_version"))
+      << source;
+  EXPECT_TRUE(absl::StrContains(source, entry + ": Permission denied"))
+      << source;
 }
 
 TEST(CollectHardwareHashTest, GroupMissingFromTheTableFallsBackAlone) {
