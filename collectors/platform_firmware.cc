@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "collectors/digest.h"
 #include "collectors/hardware_hash.h"
 
@@ -27,6 +28,17 @@ class KeyText {
            absl::string_view value) {
     absl::StrAppend(&text_, source.label, " ", field, "=", value, "\n");
     Note(source.path, field);
+  }
+
+  // Adds each line of `lines` under the source's label; `fields` names
+  // them in the note.
+  void AddLines(const Source& source, absl::string_view fields,
+                absl::string_view lines) {
+    for (absl::string_view line :
+         absl::StrSplit(lines, '\n', absl::SkipEmpty())) {
+      absl::StrAppend(&text_, source.label, " ", line, "\n");
+    }
+    Note(source.path, fields);
   }
 
   bool empty() const { return used_.empty(); }
@@ -122,8 +134,7 @@ class Builder {
     AddDmiFiles(facts_, DmiIdSystemFiles(), text);
     if (facts_.device_tree) {
       if (facts_.device_tree->model) {
-        text.Add(DeviceTreeSource(facts_), "model",
-                 *facts_.device_tree->model);
+        text.Add(DeviceTreeSource(facts_), "model", *facts_.device_tree->model);
       }
       if (facts_.device_tree->serial_number) {
         text.Add(DeviceTreeSource(facts_), "serial-number",
@@ -139,22 +150,21 @@ class Builder {
   void AddIdentity(KeyText& text) const {
     if (identity_.text.empty()) return;
     // One line per CPU; the field list goes in the note once.
-    text.Add({"cpuinfo", facts_.cpuinfo_path},
-             absl::StrJoin(identity_.fields, ", "),
-             absl::StrCat("\n", identity_.text));
+    text.AddLines({"cpuinfo", facts_.cpuinfo_path},
+                  absl::StrJoin(identity_.fields, ", "), identity_.text);
   }
 
   CollectedKey Finish(const char* key, KeyText& text) const {
-    const std::string why = facts_.why_not_smbios.empty()
-                                ? ""
-                                : absl::StrCat(" (", facts_.why_not_smbios, ")");
+    const std::string why =
+        facts_.why_not_smbios.empty()
+            ? ""
+            : absl::StrCat(" (", facts_.why_not_smbios, ")");
     if (!text.empty()) {
       return {Md5Base64(text.text()), absl::StrCat(text.Used(), why)};
     }
     if (identity_.text.empty()) {
-      return {"", absl::StrCat("no source for ", key, ": ",
-                               facts_.cpuinfo_path, "; ",
-                               facts_.device_tree_path, why)};
+      return {"", absl::StrCat("no source for ", key, ": ", facts_.cpuinfo_path,
+                               "; ", facts_.device_tree_path, why)};
     }
     KeyText derived(key);
     AddIdentity(derived);
@@ -178,9 +188,9 @@ const std::vector<const char*>& DmiIdBiosFiles() {
 
 const std::vector<const char*>& DmiIdSystemFiles() {
   static const auto* files = new std::vector<const char*>{
-      "sys_vendor",     "product_name",   "product_version", "product_family",
-      "product_sku",    "board_vendor",   "board_name",      "board_version",
-      "chassis_vendor", "chassis_type",   "chassis_version"};
+      "sys_vendor",     "product_name", "product_version", "product_family",
+      "product_sku",    "board_vendor", "board_name",      "board_version",
+      "chassis_vendor", "chassis_type", "chassis_version"};
   return *files;
 }
 
