@@ -54,7 +54,7 @@ def debian_cross_toolchain(name, triple, cpu, constraint):
     Args:
       name: the toolchain() target that WORKSPACE registers.
       triple: Debian's GNU triple, e.g. "aarch64-linux-gnu".
-      cpu: the cpu string Bazel reports (matches --cpu in .bazelrc).
+      cpu: the cpu name the toolchain reports to Bazel.
       constraint: the @platforms//cpu value the toolchain targets.
     """
     prefix = "/usr/bin/%s-" % triple
