@@ -107,7 +107,8 @@ TEST(SmbiosCommandTest, JsonThroughRapidJson) {
 TEST(SmbiosCommandTest, DumpBinRoundTrips) {
   const std::string root = MachineRoot();
   const std::string dump = MakeTempDir("dump") + "/table.bin";
-  const Outcome write = Hwfp(absl::StrCat("--root ", root, " --dump-bin ", dump));
+  const Outcome write =
+      Hwfp(absl::StrCat("--root ", root, " --dump-bin ", dump));
   ASSERT_EQ(write.status, 0) << write.err;
   EXPECT_EQ(ReadFile(dump).substr(0x20), Machine().bytes());
 
