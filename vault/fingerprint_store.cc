@@ -12,19 +12,22 @@ namespace {
 // comes back as kDataLoss naming the file.
 absl::StatusOr<std::optional<FingerprintRecord>> ReadRecord(
     const Vault& vault) {
+  auto corrupt = [&](const absl::Status& why) {
+    return VaultError(absl::StatusCode::kDataLoss,
+                      absl::StrCat("the vault record ", kFingerprintKey,
+                                   " in ", vault.dir(), " is corrupt: ",
+                                   why.message()));
+  };
   absl::StatusOr<std::optional<std::string>> text =
       vault.Read(kFingerprintKey, kMaxRecordBytes);
+  if (text.status().code() == absl::StatusCode::kDataLoss) {
+    return corrupt(text.status());
+  }
   if (!text.ok()) return text.status();
   if (!text->has_value()) return std::nullopt;
 
   absl::StatusOr<FingerprintRecord> record = ParseFingerprintRecord(**text);
-  if (!record.ok()) {
-    return VaultError(
-        absl::StatusCode::kDataLoss,
-        absl::StrCat("the vault record ", kFingerprintKey, " in ",
-                     vault.dir(), " is corrupt: ",
-                     record.status().message()));
-  }
+  if (!record.ok()) return corrupt(record.status());
   if (record->fingerprint.empty()) return std::nullopt;
   return *std::move(record);
 }
