@@ -26,8 +26,8 @@ absl::Status ReadMap(const rapidjson::Value& object,
     if (member.value.IsNull()) {
       values[key] = "";
     } else if (member.value.IsString()) {
-      values[key] = std::string(member.value.GetString(),
-                                member.value.GetStringLength());
+      values[key] =
+          std::string(member.value.GetString(), member.value.GetStringLength());
     } else {
       return absl::DataLossError(absl::StrCat(
           "the value of \"", absl::CHexEscape(key), "\" is not a string"));
@@ -40,8 +40,7 @@ absl::Status ReadMap(const rapidjson::Value& object,
 
 absl::StatusOr<HashFile> ParseHashFile(absl::string_view text) {
   rapidjson::Document document;
-  if (absl::Status parsed =
-          ParseBoundedJson(text, kMaxHashFileDepth, document);
+  if (absl::Status parsed = ParseBoundedJson(text, kMaxHashFileDepth, document);
       !parsed.ok()) {
     return parsed;
   }
@@ -90,10 +89,10 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   }
   if (static_cast<uint64_t>(info.st_size) > kMaxHashFileBytes) {
     close(fd);
-    return failed(absl::StatusCode::kInvalidArgument,
-                  absl::StrCat("is ", info.st_size, " bytes, more than the ",
-                               kMaxHashFileBytes,
-                               " a hardware hash file may hold"));
+    return failed(
+        absl::StatusCode::kInvalidArgument,
+        absl::StrCat("is ", info.st_size, " bytes, more than the ",
+                     kMaxHashFileBytes, " a hardware hash file may hold"));
   }
   // The file may grow after fstat: read at most one byte past the cap.
   std::string text(static_cast<size_t>(info.st_size) + 1, '\0');

@@ -50,9 +50,9 @@ bool IsPlainName(absl::string_view name) {
 
 absl::Status CheckName(absl::string_view name, absl::string_view folder) {
   if (IsPlainName(name)) return absl::OkStatus();
-  return VaultError(absl::StatusCode::kInvalidArgument,
-                    absl::StrCat(folder, ": \"", name,
-                                 "\" is not a plain file name"));
+  return VaultError(
+      absl::StatusCode::kInvalidArgument,
+      absl::StrCat(folder, ": \"", name, "\" is not a plain file name"));
 }
 
 // The checks every folder and file of a vault passes once open.
@@ -69,8 +69,8 @@ absl::Status CheckSafe(const struct stat& info, const std::string& path,
   if (info.st_uid != geteuid()) {
     return VaultError(
         absl::StatusCode::kFailedPrecondition,
-        absl::StrCat(path, " is owned by uid ", info.st_uid,
-                     ", not by uid ", geteuid(),
+        absl::StrCat(path, " is owned by uid ", info.st_uid, ", not by uid ",
+                     geteuid(),
                      " running hwfp; a vault must belong to the user who "
                      "uses it, so hwfp refuses it"));
   }
@@ -101,8 +101,9 @@ absl::Status OpenError(int error_number, int dir_fd, const char* name,
   if (error_number == ELOOP || is_link) {
     return VaultError(
         absl::StatusCode::kFailedPrecondition,
-        absl::StrCat(path, " is a symbolic link; a vault holds real folders "
-                           "and files only, so hwfp does not follow it"));
+        absl::StrCat(path,
+                     " is a symbolic link; a vault holds real folders "
+                     "and files only, so hwfp does not follow it"));
   }
   if (error_number == ENOTDIR && folder) {
     return VaultError(absl::StatusCode::kFailedPrecondition,
@@ -237,8 +238,9 @@ absl::StatusOr<SafeFolder> SafeFolder::Open(const std::string& path,
   if (stat(real_path.c_str(), &real_info) != 0 ||
       !(IdOf(real_info) == IdOf(info))) {
     return VaultError(absl::StatusCode::kAborted,
-                      absl::StrCat(trimmed, " was replaced while hwfp opened "
-                                            "it; try again"));
+                      absl::StrCat(trimmed,
+                                   " was replaced while hwfp opened "
+                                   "it; try again"));
   }
   return SafeFolder(fd.release(), trimmed, real_path, IdOf(info));
 }
@@ -275,10 +277,9 @@ absl::StatusOr<SafeFolder> SafeFolder::OpenChild(absl::string_view name,
       return synced;
     }
   }
-  return SafeFolder(fd.release(), path,
-                    absl::StrCat(real_path_, real_path_ == "/" ? "" : "/",
-                                 name),
-                    IdOf(info));
+  return SafeFolder(
+      fd.release(), path,
+      absl::StrCat(real_path_, real_path_ == "/" ? "" : "/", name), IdOf(info));
 }
 
 absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
@@ -291,9 +292,9 @@ absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
 
   // O_NONBLOCK: a FIFO planted here must not hang the open; it fails the
   // regular-file check below instead.
-  ScopedFd fd(openat(fd_, file.c_str(),
-                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
-                         O_CLOEXEC));
+  ScopedFd fd(
+      openat(fd_, file.c_str(),
+             O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
   if (fd.get() < 0) {
     if (errno == ENOENT) return std::nullopt;
     return OpenError(errno, fd_, file.c_str(), path, false);
@@ -305,9 +306,8 @@ absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
   }
   auto too_large = [&](uint64_t size) {
     return VaultError(absl::StatusCode::kDataLoss,
-                      absl::StrCat(path, " is ", size,
-                                   " bytes, more than the ", max_bytes,
-                                   " a vault file may hold"));
+                      absl::StrCat(path, " is ", size, " bytes, more than the ",
+                                   max_bytes, " a vault file may hold"));
   };
   if (static_cast<uint64_t>(info.st_size) > max_bytes) {
     return too_large(static_cast<uint64_t>(info.st_size));
@@ -383,8 +383,8 @@ absl::Status SafeFolder::RenameNoReplace(absl::string_view from,
   }
   const std::string source(from);
   const std::string target(to);
-  if (renameat2(fd_, source.c_str(), fd_, target.c_str(),
-                RENAME_NOREPLACE) != 0) {
+  if (renameat2(fd_, source.c_str(), fd_, target.c_str(), RENAME_NOREPLACE) !=
+      0) {
     if (errno == EEXIST) {
       return VaultError(absl::StatusCode::kAlreadyExists,
                         absl::StrCat(PathOf(to), " already exists"));

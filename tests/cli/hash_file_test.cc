@@ -21,9 +21,9 @@ TEST(ParseHashFileTest, PlainObject) {
 }
 
 TEST(ParseHashFileTest, VaultRecordWithItsThreshold) {
-  const absl::StatusOr<HashFile> file = ParseHashFile(
-      R"({"fingerprint":"x","hardwareHash":{"machine-id":"m"},)"
-      R"("similarityThreshold":70})");
+  const absl::StatusOr<HashFile> file =
+      ParseHashFile(R"({"fingerprint":"x","hardwareHash":{"machine-id":"m"},)"
+                    R"("similarityThreshold":70})");
   ASSERT_TRUE(file.ok()) << file.status();
   EXPECT_EQ(file->values.size(), 1u);
   EXPECT_EQ(file->threshold, 70);
@@ -43,11 +43,10 @@ TEST(ParseHashFileTest, RefusesOtherShapes) {
               HasSubstr("not an object"));
   EXPECT_THAT(ParseHashFile(R"({"k":{"x":"y"}})").status().message(),
               HasSubstr("\"k\" is not a string"));
-  EXPECT_THAT(
-      ParseHashFile(R"({"hardwareHash":{},"similarityThreshold":"x"})")
-          .status()
-          .message(),
-      HasSubstr("not an integer"));
+  EXPECT_THAT(ParseHashFile(R"({"hardwareHash":{},"similarityThreshold":"x"})")
+                  .status()
+                  .message(),
+              HasSubstr("not an integer"));
   EXPECT_EQ(ParseHashFile(std::string(100000, '[')).status().code(),
             absl::StatusCode::kDataLoss);
 }

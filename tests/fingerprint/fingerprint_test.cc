@@ -150,8 +150,8 @@ TEST_F(FingerprintTest, ChangedMachineIdMintsAfterEveryAttemptAndKeepsTheOld) {
   EXPECT_EQ(result->previous_fingerprint, uuid);
   EXPECT_EQ(result->attempts, 3);
   EXPECT_EQ(collections_, 3);
-  EXPECT_THAT(sleeps_, ElementsAre(absl::Milliseconds(250),
-                                   absl::Milliseconds(250)));
+  EXPECT_THAT(sleeps_,
+              ElementsAre(absl::Milliseconds(250), absl::Milliseconds(250)));
 
   EXPECT_EQ(Stored()->fingerprint, result->fingerprint);
   EXPECT_EQ(Stored()->hardware_hash, clone.values);
@@ -168,9 +168,9 @@ TEST_F(FingerprintTest, ChangedMachineIdMintsAfterEveryAttemptAndKeepsTheOld) {
 TEST_F(FingerprintTest, MemorySwappedAndReaddressedDependsOnThreshold) {
   // A server whose memory was swapped and that came back on a new address:
   // 7 of 9 keys match (77.8%).
-  const HardwareHash swapped = With(
-      With(Server(), "memory-hash", "c3dhcHBlZC02NEdC"), "ipaddress-info",
-      "10.0.9.3");
+  const HardwareHash swapped =
+      With(With(Server(), "memory-hash", "c3dhcHBlZC02NEdC"), "ipaddress-info",
+           "10.0.9.3");
   const std::string uuid = Mint(Server());
   const absl::StatusOr<FingerprintResult> at40 = Run({swapped});
   ASSERT_TRUE(at40.ok());
@@ -416,7 +416,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
       R"("machine-id":"4f9d0c2a6b1e4e7d9a3c5b8e2f1d0a9b",)"
       R"("memory-hash":"bWVtb3J5LWJhbmtzLTQ4R0I=",)"
       R"("processor-hash":"cHJvY2Vzc29yLXhlb24tMjY=",)"
-      R"("system-hash":"c3lzdGVtLXI2MzAtc2VyaWFs"},"similarityThreshold":40})"));
+      R"("system-hash":"c3lzdGVtLXI2MzAtc2VyaWFs"},)"
+      R"("similarityThreshold":40})"));
 
   absl::StatusOr<Vault> vault = Vault::Open(vault_dir, VaultAccess::kCreate);
   ASSERT_TRUE(vault.ok()) << vault.status();
@@ -439,8 +440,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
 
   // Still the reference agent's format: it opens the Manifest's path as
   // written and finds exactly its three fields.
-  const absl::StatusOr<Manifest> after = ParseManifest(
-      ReadTestFile(vault_dir + "/Manifest"));
+  const absl::StatusOr<Manifest> after =
+      ParseManifest(ReadTestFile(vault_dir + "/Manifest"));
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->at("InstanceFingerprint"),
             root + "/Store/InstanceFingerprint");
@@ -458,8 +459,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
                           "\"similarityThreshold\":40}"));
   EXPECT_EQ(ReadTestFile(vault_dir + "/Store/RegistrationKey"),
             R"({"instanceID":"mi-0123456789abcdef0"})");
-  EXPECT_EQ(ParsePreviousFingerprint(ReadTestFile(
-                after->at("InstanceFingerprint.previous")))
+  EXPECT_EQ(ParsePreviousFingerprint(
+                ReadTestFile(after->at("InstanceFingerprint.previous")))
                 ->record.fingerprint,
             "6f1c9a0e-3b5d-4e2f-9a7c-1d2e3f4a5b6c");
 }

@@ -16,7 +16,10 @@ const std::vector<std::string> kRoots = {"/var/lib/hwfp/vault",
 
 TEST(ParseManifestTest, ReadsTheReferenceAgentsManifest) {
   const absl::StatusOr<Manifest> manifest = ParseManifest(
-      R"({"InstanceFingerprint":"/var/lib/amazon/ssm/Vault/Store/InstanceFingerprint","RegistrationKey":"/var/lib/amazon/ssm/Vault/Store/RegistrationKey"})");
+      R"({"InstanceFingerprint":)"
+      R"("/var/lib/amazon/ssm/Vault/Store/InstanceFingerprint",)"
+      R"("RegistrationKey":)"
+      R"("/var/lib/amazon/ssm/Vault/Store/RegistrationKey"})");
   ASSERT_TRUE(manifest.ok()) << manifest.status();
   EXPECT_EQ(manifest->size(), 2u);
   EXPECT_EQ(manifest->at("RegistrationKey"),
