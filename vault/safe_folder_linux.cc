@@ -2,6 +2,12 @@
 // descriptor, with O_NOFOLLOW on the last component and fstat checks on the
 // open file, so what is checked is what is read.
 
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
