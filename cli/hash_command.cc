@@ -14,33 +14,23 @@
 #include "absl/strings/escaping.h"
 #include "absl/types/span.h"
 #include "cli/command.h"
+#include "cli/decision_output.h"
 #include "cli/flags.h"
 #include "collectors/collect.h"
-#include "rapidjson/prettywriter.h"
 #include "rapidjson/stringbuffer.h"
 
 namespace hwfp::cli {
 namespace {
 
-void WriteObject(const std::map<std::string, std::string>& map,
-                 rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) {
-  writer.StartObject();
-  for (const auto& [key, value] : map) {
-    writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  }
-  writer.EndObject();
-}
-
 std::string ToJson(const HardwareHash& hash) {
   rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  JsonWriter writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
   writer.Key("hardwareHash");
-  WriteObject(hash.values, writer);
+  WriteMapJson(hash.values, writer);
   writer.Key("sources");
-  WriteObject(hash.sources, writer);
+  WriteMapJson(hash.sources, writer);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
