@@ -13,12 +13,13 @@
 #include "smbios/sources.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::smbios {
 namespace {
 
 using ::hwfp::testing::MakeTempDir;
-using ::hwfp::testing::ReadFile;
+using ::hwfp::testing::ReadTestFile;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
 using ::hwfp::testing::WriteSysfsTree;
@@ -188,9 +189,8 @@ TEST(DumpFileTest, ErrorsNameTheFile) {
   const TableBuilder t = SmallTable();
   // Table offset past the file's end.
   const std::string far = dir + "/far.bin";
-  ASSERT_TRUE(hwfp::testing::WriteFile(
-                  far, t.Smbios3EntryPoint(3, 0, 0, 0x10000) + t.bytes())
-                  .ok());
+  ASSERT_TRUE(hwfp::testing::WriteTestFile(
+      far, t.Smbios3EntryPoint(3, 0, 0, 0x10000) + t.bytes()));
   absl::StatusOr<Table> table = ReadDumpFile(far);
   EXPECT_EQ(table.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(table.status().message().find(far), std::string::npos);
@@ -246,8 +246,9 @@ TEST(FixtureSourcesTest, SysfsTreeAndDumpAgreeAndDumpBinMatchesDmidecode) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
     const std::string root = MakeTempDir(name);
-    ASSERT_TRUE(WriteSysfsTree(root, ReadFile(folder + "/smbios_entry_point"),
-                               ReadFile(folder + "/DMI"))
+    ASSERT_TRUE(WriteSysfsTree(root,
+                               ReadTestFile(folder + "/smbios_entry_point"),
+                               ReadTestFile(folder + "/DMI"))
                     .ok());
     absl::StatusOr<Table> sysfs = ReadSysfsTable(root);
     ASSERT_TRUE(sysfs.ok()) << sysfs.status();
@@ -257,7 +258,7 @@ TEST(FixtureSourcesTest, SysfsTreeAndDumpAgreeAndDumpBinMatchesDmidecode) {
     EXPECT_EQ(sysfs->bytes(), dump->bytes());
     EXPECT_EQ(sysfs->structures().size(), dump->structures().size());
     // dmidecode --dump-bin made dump.bin from the sysfs pair.
-    EXPECT_EQ(DumpBin(*sysfs), ReadFile(folder + "/dump.bin"));
+    EXPECT_EQ(DumpBin(*sysfs), ReadTestFile(folder + "/dump.bin"));
   }
 }
 
@@ -269,9 +270,9 @@ TEST(FixtureSourcesTest, RealTablesTruncatedAtEveryOffset) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
     absl::StatusOr<EntryPoint> entry =
-        ParseEntryPoint(ReadFile(folder + "/smbios_entry_point"), name);
+        ParseEntryPoint(ReadTestFile(folder + "/smbios_entry_point"), name);
     ASSERT_TRUE(entry.ok());
-    const std::string bytes = ReadFile(folder + "/DMI");
+    const std::string bytes = ReadTestFile(folder + "/DMI");
     // Hyper-V's 17 KB are mostly padding: its structures end at 0x1DE.
     const size_t limit = std::min<size_t>(bytes.size(), 0x1800);
     for (size_t size = 0; size <= limit; ++size) {
@@ -310,14 +311,14 @@ TEST(DmidecodeReadbackTest, DmidecodeReadsSynthesizedDumps) {
         absl::StrCat(dmidecode, " --from-dump ", dir, "/dump.bin > ", dir,
                      "/out.txt 2> ", dir, "/err.txt");
     ASSERT_EQ(std::system(command.c_str()), 0);
-    const std::string out = ReadFile(dir + "/out.txt");
+    const std::string out = ReadTestFile(dir + "/out.txt");
     EXPECT_NE(out.find(major == 2 ? "SMBIOS 2.7 present."
                                   : "SMBIOS 3.2.0 present."),
               std::string::npos)
         << out;
     EXPECT_NE(out.find("Vendor: Acme"), std::string::npos) << out;
     EXPECT_NE(out.find("Handle 0x0040, DMI type 4"), std::string::npos);
-    EXPECT_EQ(ReadFile(dir + "/err.txt"), "") << "dmidecode complained";
+    EXPECT_EQ(ReadTestFile(dir + "/err.txt"), "") << "dmidecode complained";
   }
 }
 
