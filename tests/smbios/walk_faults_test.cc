@@ -258,7 +258,9 @@ void ExpectEveryTruncationIsSafe(const EntryPoint& entry,
       EXPECT_GE(s.offset(), end);
       end = s.offset() + s.raw().size();
     }
-    if (size < bytes.size()) EXPECT_FALSE(table->warnings().empty()) << size;
+    if (size < bytes.size()) {
+      EXPECT_FALSE(table->warnings().empty()) << size;
+    }
   }
 }
 
