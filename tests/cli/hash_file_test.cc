@@ -1,3 +1,7 @@
+// `hwfp compare`'s input files: the three accepted shapes (plain object,
+// vault record, `hwfp hash --json` output), what is refused, and errors
+// that name the file.
+
 #include "cli/hash_file.h"
 
 #include <string>
