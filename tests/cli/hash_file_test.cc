@@ -4,6 +4,8 @@
 
 #include "cli/hash_file.h"
 
+#include <unistd.h>
+
 #include <string>
 
 #include "gmock/gmock.h"
@@ -14,6 +16,7 @@ namespace hwfp::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(ParseHashFileTest, PlainObject) {
   const absl::StatusOr<HashFile> file =
@@ -66,6 +69,21 @@ TEST(ReadHashFileTest, NamesTheFileAndRefusesHugeOnes) {
               HasSubstr(path + ": is 2097152 bytes"));
   EXPECT_THAT(ReadHashFile(dir.path() + "/none").status().message(),
               HasSubstr("/none: No such file"));
+}
+
+// /proc/self/mem is a regular file whose first read fails (EIO: address 0
+// is not mapped), a stand-in for a disk error. The failure must be
+// reported as such, not as "not JSON: The document is empty".
+TEST(ReadHashFileTest, ReadErrorIsReportedAsOne) {
+  constexpr char kPath[] = "/proc/self/mem";
+  if (access(kPath, R_OK) != 0) GTEST_SKIP() << kPath << " is not readable";
+
+  const absl::StatusOr<HashFile> file = ReadHashFile(kPath);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(file.status().message(),
+              HasSubstr("/proc/self/mem: cannot be read: "));
+  EXPECT_THAT(file.status().message(), Not(HasSubstr("JSON")));
 }
 
 }  // namespace
