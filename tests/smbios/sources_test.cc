@@ -2,6 +2,8 @@
 // RSMB buffers) and the dumps written back: their errors, codes and
 // messages, and agreement between sources of the same table.
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -164,6 +166,24 @@ TEST(DumpFileTest, ReadsWhatDumpBinWrites) {
   EXPECT_EQ(read->version().ToString(), "3.5.0");
   EXPECT_EQ(read->bytes(), original->bytes());
   EXPECT_EQ(read->source(), path);
+}
+
+// The temporary file beside the dump must be a new file: a link planted
+// at the name it once always used (PATH.tmp) must not be written through,
+// which as root would overwrite whatever the link names.
+TEST(DumpFileTest, WritesNoFileThroughAPlantedLink) {
+  const TableBuilder t = SmallTable();
+  absl::StatusOr<Table> table =
+      ParseRawSmbiosData(t.RawSmbiosData(3, 5, 0), "RSMB");
+  ASSERT_TRUE(table.ok()) << table.status();
+  const std::string dir = MakeTempDir("planted");
+  const std::string victim = dir + "/victim";
+  ASSERT_TRUE(hwfp::testing::WriteTestFile(victim, "keep me"));
+  ASSERT_EQ(symlink(victim.c_str(), (dir + "/dump.bin.tmp").c_str()), 0);
+
+  ASSERT_TRUE(WriteDumpFile(*table, dir + "/dump.bin").ok());
+  EXPECT_EQ(ReadTestFile(victim), "keep me");
+  EXPECT_EQ(ReadTestFile(dir + "/dump.bin"), DumpBin(*table));
 }
 
 TEST(DumpFileTest, SynthesizedTwoXEntryPointCountsStructures) {
