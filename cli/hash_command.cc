@@ -46,8 +46,7 @@ int RunHash(absl::Span<const std::string> args) {
   options.root = absl::GetFlag(FLAGS_root);
   const absl::StatusOr<HardwareHash> hash = CollectHardwareHash(options);
   if (!hash.ok()) {
-    std::fprintf(stderr, "hwfp hash: %s\n",
-                 std::string(hash.status().message()).c_str());
+    PrintError("hash", hash.status());
     // Only the root folder can fail the collection: a bad --root is a
     // usage error unless it exists and we may not read it.
     return hash.status().code() == absl::StatusCode::kPermissionDenied
