@@ -89,7 +89,12 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
                   std::strerror(errno));
   }
   struct stat info;
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+  if (fstat(fd, &info) != 0) {
+    const int error = errno;
+    close(fd);
+    return failed(absl::StatusCode::kPermissionDenied, std::strerror(error));
+  }
+  if (!S_ISREG(info.st_mode)) {
     close(fd);
     return failed(absl::StatusCode::kInvalidArgument, "not a regular file");
   }
@@ -103,16 +108,24 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   // The file may grow after fstat: read at most one byte past the cap.
   std::string text(static_cast<size_t>(info.st_size) + 1, '\0');
   size_t size = 0;
+  int read_error = 0;
   while (size <= kMaxHashFileBytes) {
     if (size == text.size()) {
       text.resize(std::min(text.size() * 2, kMaxHashFileBytes + 1));
     }
     const ssize_t got = read(fd, &text[size], text.size() - size);
     if (got < 0 && errno == EINTR) continue;
+    if (got < 0) read_error = errno;
     if (got <= 0) break;
     size += static_cast<size_t>(got);
   }
   close(fd);
+  // A failed read is not an empty or cut-off file: say so rather than
+  // report the JSON the failure left behind.
+  if (read_error != 0) {
+    return failed(absl::StatusCode::kPermissionDenied,
+                  absl::StrCat("cannot be read: ", std::strerror(read_error)));
+  }
   if (size > kMaxHashFileBytes) {
     return failed(absl::StatusCode::kInvalidArgument, "grew while read");
   }

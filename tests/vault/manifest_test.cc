@@ -1,3 +1,6 @@
+// The vault's Manifest: the reference agent's key-to-path object, and the
+// rule that every path it names stays inside this vault's Store folder.
+
 #include "vault/manifest.h"
 
 #include <string>
