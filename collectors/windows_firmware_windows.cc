@@ -60,6 +60,7 @@ WindowsFacts ReadWindowsFacts() {
   facts.host_name = ReadDnsHostName();
   facts.adapters = ReadAdapters();
   facts.disks = ReadDiskDrives();
+  facts.processors = ReadProcessors();
   return facts;
 }
 

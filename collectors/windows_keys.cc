@@ -1,13 +1,17 @@
 #include "collectors/windows_keys.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "collectors/collected_key.h"
 #include "collectors/digest.h"
+#include "collectors/platform_firmware.h"
 #include "collectors/smbios_keys.h"
 #include "collectors/system_uuid.h"
 #include "smbios/sources.h"
@@ -34,25 +38,59 @@ Ipv4 PrefixMask(int length) {
   return ~(0xFFFFFFFFu >> length);
 }
 
-void StoreFirmwareKeys(const absl::StatusOr<std::string>& rsmb,
-                       HardwareHash& hash) {
+// The keys PlatformFirmwareKeys gives when Windows' own facts are all
+// there is: the processors, no device tree, no dmi/id files.
+std::map<std::string, CollectedKey> PlatformKeys(
+    const absl::StatusOr<std::vector<WindowsProcessor>>& processors,
+    std::string why_not_smbios) {
+  PlatformFacts facts;
+  facts.why_not_smbios = std::move(why_not_smbios);
+  facts.device_tree_path = "no device tree on Windows";
+  if (processors.ok()) {
+    facts.cpuinfo = CpuInfoFromProcessors(*processors);
+    facts.cpuinfo_path = kProcessorsSource;
+  } else {
+    facts.cpuinfo_path = std::string(processors.status().message());
+  }
+  FirmwareKeys keys = PlatformFirmwareKeys(facts);
+  return {{kProcessorHashKey, std::move(keys.processor)},
+          {kMemoryHashKey, std::move(keys.memory)},
+          {kBiosHashKey, std::move(keys.bios)},
+          {kSystemHashKey, std::move(keys.system)}};
+}
+
+void StoreFirmwareKeys(const WindowsFacts& facts, HardwareHash& hash) {
   absl::StatusOr<smbios::Table> table =
-      rsmb.ok() ? smbios::ParseRawSmbiosData(*rsmb, kRsmbSource)
-                : absl::StatusOr<smbios::Table>(rsmb.status());
+      facts.rsmb.ok() ? smbios::ParseRawSmbiosData(*facts.rsmb, kRsmbSource)
+                      : absl::StatusOr<smbios::Table>(facts.rsmb.status());
   if (!table.ok()) {
     const std::string why(table.status().message());
     Store(kUuidKey, {"", why}, hash);
-    for (const char* key : kFirmwareKeys) Store(key, {"", why}, hash);
+    for (auto& [key, collected] : PlatformKeys(
+             facts.processors, absl::StrCat("SMBIOS unused: ", why))) {
+      Store(key.c_str(), std::move(collected), hash);
+    }
     return;
   }
 
   Store(kUuidKey, CollectSystemUuid(*table), hash);
   HardwareHash smbios_keys = SmbiosKeys(*table);
+  std::string missing;
   for (const char* key : kFirmwareKeys) {
+    if (smbios_keys.values[key].empty()) {
+      absl::StrAppend(&missing, missing.empty() ? "" : "; ",
+                      smbios_keys.sources[key]);
+    }
     Store(key,
           {std::move(smbios_keys.values[key]),
            std::move(smbios_keys.sources[key])},
           hash);
+  }
+  if (missing.empty()) return;
+
+  // A group the table lacks comes from the platform, as on Linux.
+  for (auto& [key, collected] : PlatformKeys(facts.processors, missing)) {
+    if (hash.values[key].empty()) Store(key.c_str(), std::move(collected), hash);
   }
 }
 
@@ -149,6 +187,35 @@ CollectedKey DiskKey(const absl::StatusOr<std::vector<WindowsDisk>>& disks) {
 
 }  // namespace
 
+CpuInfo CpuInfoFromProcessors(
+    const std::vector<WindowsProcessor>& processors) {
+  CpuInfo info;
+  for (const WindowsProcessor& processor : processors) {
+    CpuInfoFields fields;
+    fields.emplace_back("vendor_id",
+                        std::string(absl::StripAsciiWhitespace(
+                            processor.vendor)));
+    // "Intel64 Family 6 Model 85 Stepping 4": each number after its name.
+    const std::vector<absl::string_view> words =
+        absl::StrSplit(processor.identifier, ' ', absl::SkipEmpty());
+    for (const auto& [word, field] :
+         {std::pair<const char*, const char*>{"Family", "cpu family"},
+          {"Model", "model"},
+          {"Stepping", "stepping"}}) {
+      for (size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i] == word) {
+          fields.emplace_back(field, std::string(words[i + 1]));
+          break;
+        }
+      }
+    }
+    fields.emplace_back("model name", std::string(absl::StripAsciiWhitespace(
+                                          processor.name)));
+    info.cpus.push_back(std::move(fields));
+  }
+  return info;
+}
+
 std::vector<Ipv4Route> AdapterRoutes(
     const std::vector<WindowsAdapter>& adapters) {
   std::vector<Ipv4Route> routes;
@@ -191,7 +258,7 @@ std::string DiskDriveText(const std::vector<WindowsDisk>& disks) {
 
 HardwareHash WindowsHardwareHash(const WindowsFacts& facts) {
   HardwareHash hash;
-  StoreFirmwareKeys(facts.rsmb, hash);
+  StoreFirmwareKeys(facts, hash);
   Store(kHostnameKey, HostNameKey(facts.host_name), hash);
   StoreNetworkKeys(facts.adapters, hash);
   Store(kDiskKey, DiskKey(facts.disks), hash);

@@ -5,7 +5,11 @@
 //   key             from
 //   uuid            SMBIOS system UUID (system_uuid.h) of the RSMB table
 //   processor-hash, memory-hash, bios-hash, system-hash
-//                   SmbiosKeys over the RSMB table, as on Linux
+//                   SmbiosKeys over the RSMB table, as on Linux; a group
+//                   the table lacks (wine's has no type 4 or 17, nor do
+//                   some hypervisors') comes, as on Linux, from
+//                   PlatformFirmwareKeys, fed the registry's processors
+//                   in /proc/cpuinfo's x86 fields
 //   hostname-info   the DNS host name (what Go's os.Hostname returns)
 //   ipaddress-info, macaddr-info
 //                   adapters turned into routes and interfaces, then the
@@ -21,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "collectors/cpuinfo.h"
 #include "collectors/hardware_hash.h"
 #include "collectors/network_rules.h"
 
@@ -47,6 +52,15 @@ struct WindowsDisk {
   std::string size;  // Bytes, in decimal (WMI's uint64 is a string).
 };
 
+// One logical processor as the registry describes it, under
+// HKLM\HARDWARE\DESCRIPTION\System\CentralProcessor\N.
+struct WindowsProcessor {
+  std::string vendor;      // VendorIdentifier: "GenuineIntel".
+  std::string identifier;  // Identifier: "Intel64 Family 6 Model 85
+                           // Stepping 4", numbers in decimal.
+  std::string name;        // ProcessorNameString: the CPUID brand string.
+};
+
 // Everything the Windows keys are computed from. A fact that could not be
 // read carries the error, which becomes the empty key's reason.
 struct WindowsFacts {
@@ -56,10 +70,15 @@ struct WindowsFacts {
   absl::StatusOr<std::vector<WindowsAdapter>> adapters =
       std::vector<WindowsAdapter>();
   absl::StatusOr<std::vector<WindowsDisk>> disks = std::vector<WindowsDisk>();
+  absl::StatusOr<std::vector<WindowsProcessor>> processors =
+      std::vector<WindowsProcessor>();
 };
 
-// Where the RSMB table is said to come from in `sources` notes.
+// Where the RSMB table and the processors are said to come from in
+// `sources` notes.
 inline constexpr char kRsmbSource[] = "GetSystemFirmwareTable('RSMB')";
+inline constexpr char kProcessorsSource[] =
+    "registry HKLM\\HARDWARE\\DESCRIPTION\\System\\CentralProcessor";
 
 // Returns the nine Windows keys (kUuidKey instead of kMachineIdKey), each
 // with its source. Never fails: a key whose fact is missing is empty, with
@@ -71,6 +90,12 @@ HardwareHash WindowsHardwareHash(const WindowsFacts& facts);
 // address, all with the adapter's metric.
 std::vector<Ipv4Route> AdapterRoutes(
     const std::vector<WindowsAdapter>& adapters);
+
+// Returns `processors` as /proc/cpuinfo lists x86 CPUs: per processor
+// vendor_id, cpu family, model, stepping (from the identifier's "Family N
+// Model N Stepping N", fields it lacks left out) and model name, so the
+// platform fallback hashes the same facts as on Linux.
+CpuInfo CpuInfoFromProcessors(const std::vector<WindowsProcessor>& processors);
 
 // Returns the text disk-info hashes: one "MODEL\tSERIAL\tSIZE\n" line per
 // drive, fields without surrounding whitespace (WMI pads serials), lines

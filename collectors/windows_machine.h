@@ -28,7 +28,11 @@ absl::StatusOr<std::vector<WindowsAdapter>> ReadAdapters();
 // Fails, naming the COM call and its HRESULT, when WMI cannot be asked.
 absl::StatusOr<std::vector<WindowsDisk>> ReadDiskDrives();
 
-// Returns all four, each read independently so one failure loses one key.
+// Returns the logical processors the registry lists, in processor order.
+// Fails with NotFoundError when the key is missing.
+absl::StatusOr<std::vector<WindowsProcessor>> ReadProcessors();
+
+// Returns all five, each read independently so one failure loses one key.
 WindowsFacts ReadWindowsFacts();
 
 }  // namespace hwfp
