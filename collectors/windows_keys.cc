@@ -90,7 +90,9 @@ void StoreFirmwareKeys(const WindowsFacts& facts, HardwareHash& hash) {
 
   // A group the table lacks comes from the platform, as on Linux.
   for (auto& [key, collected] : PlatformKeys(facts.processors, missing)) {
-    if (hash.values[key].empty()) Store(key.c_str(), std::move(collected), hash);
+    if (hash.values[key].empty()) {
+      Store(key.c_str(), std::move(collected), hash);
+    }
   }
 }
 
