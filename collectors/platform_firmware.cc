@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "collectors/digest.h"
 #include "collectors/hardware_hash.h"
 
@@ -27,6 +28,17 @@ class KeyText {
            absl::string_view value) {
     absl::StrAppend(&text_, source.label, " ", field, "=", value, "\n");
     Note(source.path, field);
+  }
+
+  // Adds each line of `lines` under the source's label; `fields` names
+  // them in the note.
+  void AddLines(const Source& source, absl::string_view fields,
+                absl::string_view lines) {
+    for (absl::string_view line : absl::StrSplit(lines, '\n',
+                                                 absl::SkipEmpty())) {
+      absl::StrAppend(&text_, source.label, " ", line, "\n");
+    }
+    Note(source.path, fields);
   }
 
   bool empty() const { return used_.empty(); }
@@ -139,9 +151,8 @@ class Builder {
   void AddIdentity(KeyText& text) const {
     if (identity_.text.empty()) return;
     // One line per CPU; the field list goes in the note once.
-    text.Add({"cpuinfo", facts_.cpuinfo_path},
-             absl::StrJoin(identity_.fields, ", "),
-             absl::StrCat("\n", identity_.text));
+    text.AddLines({"cpuinfo", facts_.cpuinfo_path},
+                  absl::StrJoin(identity_.fields, ", "), identity_.text);
   }
 
   CollectedKey Finish(const char* key, KeyText& text) const {
