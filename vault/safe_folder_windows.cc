@@ -48,8 +48,6 @@ class ScopedHandle {
   HANDLE handle_;
 };
 
-HANDLE HandleOf(int fd) { return reinterpret_cast<HANDLE>(_get_osfhandle(fd)); }
-
 // Hands `handle` to the C runtime; returns -1 (closing it) on failure.
 int ToDescriptor(ScopedHandle& handle) {
   const int fd =
