@@ -6,7 +6,6 @@
 
 #include "cli/hash_file.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +15,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "cli/open_file.h"
 #include "rapidjson/document.h"
 #include "vault/bounded_json.h"
 
@@ -82,7 +82,7 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   auto failed = [&](absl::StatusCode code, absl::string_view why) {
     return absl::Status(code, absl::StrCat(path, ": ", why));
   };
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int fd = OpenForReading(path);
   if (fd < 0) {
     return failed(errno == ENOENT ? absl::StatusCode::kNotFound
                                   : absl::StatusCode::kPermissionDenied,
