@@ -1,6 +1,11 @@
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include "cli/hash_file.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +15,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "cli/open_file.h"
 #include "rapidjson/document.h"
 #include "vault/bounded_json.h"
 
@@ -76,14 +82,19 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   auto failed = [&](absl::StatusCode code, absl::string_view why) {
     return absl::Status(code, absl::StrCat(path, ": ", why));
   };
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int fd = OpenForReading(path);
   if (fd < 0) {
     return failed(errno == ENOENT ? absl::StatusCode::kNotFound
                                   : absl::StatusCode::kPermissionDenied,
                   std::strerror(errno));
   }
   struct stat info;
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+  if (fstat(fd, &info) != 0) {
+    const int error = errno;
+    close(fd);
+    return failed(absl::StatusCode::kPermissionDenied, std::strerror(error));
+  }
+  if (!S_ISREG(info.st_mode)) {
     close(fd);
     return failed(absl::StatusCode::kInvalidArgument, "not a regular file");
   }
@@ -97,16 +108,24 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   // The file may grow after fstat: read at most one byte past the cap.
   std::string text(static_cast<size_t>(info.st_size) + 1, '\0');
   size_t size = 0;
+  int read_error = 0;
   while (size <= kMaxHashFileBytes) {
     if (size == text.size()) {
       text.resize(std::min(text.size() * 2, kMaxHashFileBytes + 1));
     }
     const ssize_t got = read(fd, &text[size], text.size() - size);
     if (got < 0 && errno == EINTR) continue;
+    if (got < 0) read_error = errno;
     if (got <= 0) break;
     size += static_cast<size_t>(got);
   }
   close(fd);
+  // A failed read is not an empty or cut-off file: say so rather than
+  // report the JSON the failure left behind.
+  if (read_error != 0) {
+    return failed(absl::StatusCode::kPermissionDenied,
+                  absl::StrCat("cannot be read: ", std::strerror(read_error)));
+  }
   if (size > kMaxHashFileBytes) {
     return failed(absl::StatusCode::kInvalidArgument, "grew while read");
   }

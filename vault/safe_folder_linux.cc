@@ -2,6 +2,12 @@
 // descriptor, with O_NOFOLLOW on the last component and fstat checks on the
 // open file, so what is checked is what is read.
 
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -16,6 +22,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -144,6 +151,37 @@ void CreateParents(const std::string& path) {
     const std::string parent = path.substr(0, slash);
     if (mkdir(parent.c_str(), 0700) == 0) chmod(parent.c_str(), 0700);
   }
+}
+
+// Calls `visit` with the name of every entry of the folder open as `fd`
+// ("." and ".." excluded), stopping at the first error.
+absl::Status ForEachEntry(
+    int fd, const std::string& path,
+    absl::FunctionRef<absl::Status(const char* name)> visit) {
+  // fdopendir owns the descriptor it is given; give it a duplicate.
+  const int duplicate = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (duplicate < 0) return VaultErrnoError(errno, "dup", path);
+  DIR* dir = fdopendir(duplicate);
+  if (dir == nullptr) {
+    const int error_number = errno;
+    close(duplicate);
+    return VaultErrnoError(error_number, "list", path);
+  }
+  rewinddir(dir);
+  absl::Status status;
+  errno = 0;
+  while (const struct dirent* entry = readdir(dir)) {
+    const absl::string_view name(entry->d_name);
+    if (name == "." || name == "..") continue;
+    status = visit(entry->d_name);
+    if (!status.ok()) break;
+    errno = 0;
+  }
+  const int error_number = errno;
+  closedir(dir);
+  if (!status.ok()) return status;
+  if (error_number != 0) return VaultErrnoError(error_number, "list", path);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -419,39 +457,29 @@ absl::Status SafeFolder::RemoveFile(absl::string_view name) const {
 }
 
 absl::StatusOr<std::vector<std::string>> SafeFolder::List() const {
-  // fdopendir owns the descriptor it is given; give it a duplicate.
-  const int duplicate = fcntl(fd_, F_DUPFD_CLOEXEC, 0);
-  if (duplicate < 0) return VaultErrnoError(errno, "dup", path_);
-  DIR* dir = fdopendir(duplicate);
-  if (dir == nullptr) {
-    const int error_number = errno;
-    close(duplicate);
-    return VaultErrnoError(error_number, "list", path_);
-  }
-  rewinddir(dir);
   std::vector<std::string> names;
-  errno = 0;
-  while (const struct dirent* entry = readdir(dir)) {
-    const absl::string_view name(entry->d_name);
-    if (name != "." && name != "..") names.emplace_back(name);
+  if (absl::Status listed = ForEachEntry(fd_, path_,
+                                         [&](const char* name) {
+                                           names.emplace_back(name);
+                                           return absl::OkStatus();
+                                         });
+      !listed.ok()) {
+    return listed;
   }
-  const int error_number = errno;
-  closedir(dir);
-  if (error_number != 0) return VaultErrnoError(error_number, "list", path_);
   std::sort(names.begin(), names.end());
   return names;
 }
 
 absl::Status SafeFolder::RemoveStaleTemporaries() const {
-  absl::StatusOr<std::vector<std::string>> names = List();
-  if (!names.ok()) return names.status();
-  for (const std::string& name : *names) {
-    if (!absl::StartsWith(name, kTemporaryPrefix)) continue;
-    if (unlinkat(fd_, name.c_str(), 0) != 0 && errno != ENOENT) {
+  // Streamed, not listed first: a folder flooded with files costs time
+  // here, never memory.
+  return ForEachEntry(fd_, path_, [&](const char* name) {
+    if (!absl::StartsWith(name, kTemporaryPrefix)) return absl::OkStatus();
+    if (unlinkat(fd_, name, 0) != 0 && errno != ENOENT) {
       return VaultErrnoError(errno, "remove stale temporary", PathOf(name));
     }
-  }
-  return absl::OkStatus();
+    return absl::OkStatus();
+  });
 }
 
 absl::StatusOr<FileLock> SafeFolder::Lock(absl::string_view name,

@@ -119,6 +119,11 @@ TEST_F(FingerprintCommandTest, NewAddressKeepsNewMachineIdReplaces) {
   EXPECT_THAT(show.out, HasSubstr("changed  machine-id: "
                                   "\"0123456789abcdef0123456789abcdef\\n\" -> "
                                   "\"fedcba9876543210fedcba9876543210\\n\""));
+
+  // One attempt is one attempt, not "1 attempts".
+  WriteMachine(tree, "00000000000000000000000000000001", "10.0.0.99");
+  EXPECT_THAT(Fingerprint(tree.root(), {"--attempts=1"}).err,
+              HasSubstr("replaced " + second + " after 1 attempt ("));
 }
 
 TEST_F(FingerprintCommandTest, JsonCarriesTheDecisionAndItsExplanation) {

@@ -1,4 +1,10 @@
+// `hwfp compare`'s input files: the three accepted shapes (plain object,
+// vault record, `hwfp hash --json` output), what is refused, and errors
+// that name the file.
+
 #include "cli/hash_file.h"
+
+#include <unistd.h>
 
 #include <string>
 
@@ -10,6 +16,7 @@ namespace hwfp::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(ParseHashFileTest, PlainObject) {
   const absl::StatusOr<HashFile> file =
@@ -62,6 +69,21 @@ TEST(ReadHashFileTest, NamesTheFileAndRefusesHugeOnes) {
               HasSubstr(path + ": is 2097152 bytes"));
   EXPECT_THAT(ReadHashFile(dir.path() + "/none").status().message(),
               HasSubstr("/none: No such file"));
+}
+
+// /proc/self/mem is a regular file whose first read fails (EIO: address 0
+// is not mapped), a stand-in for a disk error. The failure must be
+// reported as such, not as "not JSON: The document is empty".
+TEST(ReadHashFileTest, ReadErrorIsReportedAsOne) {
+  constexpr char kPath[] = "/proc/self/mem";
+  if (access(kPath, R_OK) != 0) GTEST_SKIP() << kPath << " is not readable";
+
+  const absl::StatusOr<HashFile> file = ReadHashFile(kPath);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(file.status().message(),
+              HasSubstr("/proc/self/mem: cannot be read: "));
+  EXPECT_THAT(file.status().message(), Not(HasSubstr("JSON")));
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 #include "tests/testing/smbios_builder.h"
 
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::testing {
 namespace {
@@ -34,14 +33,11 @@ void PutAt(std::string& out, size_t at, uint64_t value, int bytes) {
   }
 }
 
+// std::filesystem rather than mkdir(2): the same tests run on Windows.
 absl::Status MakeDirs(const std::string& path) {
-  for (size_t slash = path.find('/', 1); slash != std::string::npos;
-       slash = path.find('/', slash + 1)) {
-    mkdir(path.substr(0, slash).c_str(), 0755);
-  }
-  mkdir(path.c_str(), 0755);
-  struct stat info;
-  if (stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (!std::filesystem::is_directory(path, error)) {
     return absl::InternalError(absl::StrCat("cannot create ", path));
   }
   return absl::OkStatus();
@@ -182,21 +178,6 @@ std::string DumpFile(const std::string& entry_point,
   return out + table;
 }
 
-absl::Status WriteFile(const std::string& path, absl::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
-  return absl::OkStatus();
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& entry_point,
                             const std::optional<std::string>& table) {
@@ -204,11 +185,14 @@ absl::Status WriteSysfsTree(const std::string& root,
   absl::Status made = MakeDirs(dir);
   if (!made.ok()) return made;
   if (entry_point) {
-    absl::Status written = WriteFile(dir + "/smbios_entry_point",
-                                     *entry_point);
-    if (!written.ok()) return written;
+    const std::string path = dir + "/smbios_entry_point";
+    if (!WriteTestFile(path, *entry_point, 0644)) {
+      return absl::InternalError(absl::StrCat("cannot write ", path));
+    }
   }
-  if (table) return WriteFile(dir + "/DMI", *table);
+  if (table && !WriteTestFile(dir + "/DMI", *table, 0644)) {
+    return absl::InternalError(absl::StrCat("cannot write ", dir, "/DMI"));
+  }
   return absl::OkStatus();
 }
 

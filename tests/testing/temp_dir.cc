@@ -1,3 +1,9 @@
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include "tests/testing/temp_dir.h"
 
 #include <fcntl.h>

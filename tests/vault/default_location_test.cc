@@ -1,3 +1,6 @@
+// Where the vault lives by default: /var/lib/hwfp/vault for root, the XDG
+// state folder otherwise, and a clear error when neither is known.
+
 #include "vault/default_location.h"
 
 #include "gmock/gmock.h"
@@ -39,6 +42,22 @@ TEST(DefaultVaultDirTest, NoAbsoluteFolderIsAClearError) {
   const absl::StatusOr<std::string> dir = DefaultVaultDir(env);
   EXPECT_EQ(dir.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(dir.status().message(), ::testing::HasSubstr("--vault"));
+}
+
+TEST(DefaultVaultDirTest, WindowsUsesProgramData) {
+  VaultEnvironment env;
+  env.program_data = "C:\\ProgramData";
+  env.root = true;  // Never set on Windows; ProgramData wins regardless.
+  EXPECT_EQ(*DefaultVaultDir(env), "C:\\ProgramData\\hwfp\\vault");
+  env.program_data = "C:\\ProgramData\\";
+  EXPECT_EQ(*DefaultVaultDir(env), "C:\\ProgramData\\hwfp\\vault");
+}
+
+TEST(DefaultVaultDirTest, RelativeProgramDataIsRefused) {
+  VaultEnvironment env;
+  env.program_data = "ProgramData";
+  EXPECT_EQ(DefaultVaultDir(env).status().code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

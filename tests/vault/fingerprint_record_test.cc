@@ -1,3 +1,6 @@
+// The InstanceFingerprint record in the reference agent's JSON, read and
+// written byte for byte, and the previous record kept beside it.
+
 #include "vault/fingerprint_record.h"
 
 #include <string>
