@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/test_files.h"
 
 namespace hwfp::testing {
 namespace {

@@ -90,7 +90,7 @@ absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& table);
 
 // Returns a fresh empty folder under TEST_TMPDIR named after `name`.
-// Files in it are read and written with temp_dir.h's ReadTestFile and
+// Files in it are read and written with test_files.h's ReadTestFile and
 // WriteTestFile.
 std::string MakeTempDir(absl::string_view name);
 

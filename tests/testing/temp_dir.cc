@@ -13,8 +13,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace hwfp::testing {
@@ -49,25 +47,6 @@ TempDir::~TempDir() {
       },
       16, FTW_PHYS);
   nftw(path_.c_str(), RemoveEntry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-bool WriteTestFile(const std::string& path, const std::string& content,
-                   mode_t mode) {
-  unlink(path.c_str());
-  const int fd =
-      open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  const bool written = write(fd, content.data(), content.size()) ==
-                       static_cast<ssize_t>(content.size());
-  const bool moded = fchmod(fd, mode) == 0;
-  return close(fd) == 0 && written && moded;
-}
-
-std::string ReadTestFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
 }
 
 int ModeOf(const std::string& path) {

@@ -11,6 +11,8 @@
 
 #include <string>
 
+#include "tests/testing/test_files.h"
+
 namespace hwfp::testing {
 
 class TempDir {
@@ -26,14 +28,6 @@ class TempDir {
  private:
   std::string path_;
 };
-
-// Writes `content` to `path` (replacing it) and sets `mode`; returns false
-// on failure.
-bool WriteTestFile(const std::string& path, const std::string& content,
-                   mode_t mode = 0600);
-
-// Returns the contents of `path`, or "" when it cannot be read.
-std::string ReadTestFile(const std::string& path);
 
 // Returns the permission bits of `path` (not following a link), or -1.
 int ModeOf(const std::string& path);
