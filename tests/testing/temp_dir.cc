@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <vector>
 
 namespace hwfp::testing {
@@ -49,6 +50,26 @@ TempDir::~TempDir() {
       },
       16, FTW_PHYS);
   nftw(path_.c_str(), RemoveEntry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+std::string MakeTempDir(const std::string& name) {
+  // Destroyed, with every folder handed out, when the program exits.
+  static TempDir shared;
+  static int serial = 0;
+  const std::string dir =
+      shared.path() + "/" + name + "-" + std::to_string(++serial);
+  MakeFolders(dir);
+  return dir;
+}
+
+bool MakeFolders(const std::string& path) {
+  for (size_t slash = path.find('/', 1); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    mkdir(path.substr(0, slash).c_str(), 0755);
+  }
+  mkdir(path.c_str(), 0755);
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
 
 bool WriteTestFile(const std::string& path, const std::string& content,

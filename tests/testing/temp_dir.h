@@ -1,5 +1,6 @@
 // Fresh folders for tests that write files (vaults, host trees), under
-// Bazel's TEST_TMPDIR, removed with everything in them at the end.
+// Bazel's TEST_TMPDIR, removed with everything in them at the end, and the
+// small file helpers every test shares.
 //
 //   hwfp::testing::TempDir dir;
 //   WriteTestFile(dir.path() + "/Manifest", "{}", 0600);
@@ -26,6 +27,15 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Returns a fresh empty folder named after `name` inside one TempDir kept
+// for the whole test program (removed when it exits), for tests that need
+// a folder without holding a TempDir.
+std::string MakeTempDir(const std::string& name);
+
+// Creates `path` and any missing folders above it, mode 0755; returns true
+// when `path` is a folder afterwards.
+bool MakeFolders(const std::string& path);
 
 // Writes `content` to `path` (replacing it) and sets `mode`; returns false
 // on failure.
