@@ -4,8 +4,9 @@
 // when the hardware is no longer similar.
 //
 // Text output is the UUID alone; warnings, a replacement notice and one
-// line naming the keys that came out empty go to stderr. JSON output adds the outcome, the decision with its per-key
-// explanation, the hash collected and the warnings.
+// line naming the keys that came out empty go to stderr. JSON output adds
+// the outcome, the decision with its per-key explanation, the hash
+// collected and the warnings.
 
 #include <cstdio>
 #include <string>
