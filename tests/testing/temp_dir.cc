@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace hwfp::testing {
@@ -47,6 +48,16 @@ TempDir::~TempDir() {
       },
       16, FTW_PHYS);
   nftw(path_.c_str(), RemoveEntry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+std::string MakeTempDir(const std::string& name) {
+  // Destroyed, with every folder handed out, when the program exits.
+  static TempDir shared;
+  static int serial = 0;
+  const std::string dir =
+      shared.path() + "/" + name + "-" + std::to_string(++serial);
+  MakeFolders(dir);
+  return dir;
 }
 
 int ModeOf(const std::string& path) {

@@ -1,5 +1,6 @@
 // Fresh folders for tests that write files (vaults, host trees), under
-// Bazel's TEST_TMPDIR, removed with everything in them at the end.
+// Bazel's TEST_TMPDIR, removed with everything in them at the end, and the
+// small file helpers every test shares.
 //
 //   hwfp::testing::TempDir dir;
 //   WriteTestFile(dir.path() + "/Manifest", "{}", 0600);
@@ -28,6 +29,11 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Returns a fresh empty folder named after `name` inside one TempDir kept
+// for the whole test program (removed when it exits), for tests that need
+// a folder without holding a TempDir.
+std::string MakeTempDir(const std::string& name);
 
 // Returns the permission bits of `path` (not following a link), or -1.
 int ModeOf(const std::string& path);

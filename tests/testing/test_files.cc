@@ -22,6 +22,12 @@ bool WriteTestFile(const std::string& path, const std::string& content,
   return !error;
 }
 
+bool MakeFolders(const std::string& path) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  return std::filesystem::is_directory(path, error);
+}
+
 std::string ReadTestFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   std::ostringstream content;

@@ -17,6 +17,10 @@ namespace hwfp::testing {
 bool WriteTestFile(const std::string& path, const std::string& content,
                    int mode = 0600);
 
+// Creates `path` and any missing folders above it; returns true when `path`
+// is a folder afterwards.
+bool MakeFolders(const std::string& path);
+
 // Returns the contents of `path`, or "" when it cannot be read.
 std::string ReadTestFile(const std::string& path);
 
