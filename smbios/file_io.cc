@@ -1,0 +1,81 @@
+#include "smbios/file_io.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
+
+namespace hwfp::smbios::internal {
+
+absl::Status FileError(absl::string_view path, int error) {
+  const std::string reason = std::strerror(error);
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+      return absl::NotFoundError(absl::StrCat(path, ": ", reason));
+    case EACCES:
+    case EPERM:
+      return absl::PermissionDeniedError(absl::StrCat(
+          path, ": ", reason,
+          " (the SMBIOS tables are readable by root only; run as root)"));
+    default:
+      return absl::DataLossError(
+          absl::StrCat(path, ": cannot be read: ", reason));
+  }
+}
+
+absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
+                                          size_t limit) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return FileError(path, errno);
+
+  std::string bytes;
+  char buffer[8192];
+  while (bytes.size() < limit) {
+    const size_t want = std::min(sizeof(buffer), limit - bytes.size());
+    const size_t got = std::fread(buffer, 1, want, file);
+    bytes.append(buffer, got);
+    if (got < want) break;
+  }
+  const bool failed = std::ferror(file) != 0;
+  const int error = errno;
+  std::fclose(file);
+  if (failed) return FileError(path, error);
+  return bytes;
+}
+
+absl::Status WriteFileBytes(const std::string& path, absl::string_view bytes) {
+  const std::string temporary = absl::StrCat(path, ".tmp");
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (file == nullptr) {
+    return absl::UnavailableError(absl::StrCat(
+        temporary, ": cannot be created: ", std::strerror(errno)));
+  }
+  const bool written =
+      std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  const int write_error = errno;
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !closed) {
+    std::remove(temporary.c_str());
+    return absl::UnavailableError(absl::StrCat(
+        temporary, ": cannot be written: ", std::strerror(write_error)));
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    std::remove(temporary.c_str());
+    return absl::UnavailableError(absl::StrCat(
+        path, ": cannot be replaced: ", std::strerror(error)));
+  }
+  return absl::OkStatus();
+}
+
+std::string JoinPath(absl::string_view root, absl::string_view relative) {
+  if (root.empty()) return std::string(relative);
+  if (absl::EndsWith(root, "/")) return absl::StrCat(root, relative);
+  return absl::StrCat(root, "/", relative);
+}
+
+}  // namespace hwfp::smbios::internal

@@ -1,0 +1,34 @@
+// Whole-file reads and writes with errors that name the file and say what
+// the failure means for SMBIOS tables. Internal to smbios/.
+
+#ifndef HWFP_SMBIOS_FILE_IO_H_
+#define HWFP_SMBIOS_FILE_IO_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace hwfp::smbios::internal {
+
+// Returns the status for a failed open or read of `path` with `error`
+// (an errno value): NotFoundError for ENOENT/ENOTDIR,
+// PermissionDeniedError for EACCES/EPERM (saying SMBIOS tables are
+// readable by root only), DataLossError for anything else.
+absl::Status FileError(absl::string_view path, int error);
+
+// Returns the bytes of `path`, at most `limit` of them.
+absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
+                                          size_t limit = ~size_t{0});
+
+// Replaces `path` with `bytes`: writes a temporary file beside it and
+// renames it over `path`, so a failed write leaves any old file intact.
+absl::Status WriteFileBytes(const std::string& path, absl::string_view bytes);
+
+// Returns root joined with a relative path ("/" + "sys/x" -> "/sys/x").
+std::string JoinPath(absl::string_view root, absl::string_view relative);
+
+}  // namespace hwfp::smbios::internal
+
+#endif  // HWFP_SMBIOS_FILE_IO_H_
