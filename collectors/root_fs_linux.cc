@@ -1,0 +1,174 @@
+// RootFs on POSIX calls. Reads use open/read rather than streams: most
+// files here are tiny /proc and /sys entries, and the whole collection has
+// a budget of a few hundred microseconds.
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "collectors/root_fs.h"
+
+namespace hwfp {
+namespace {
+
+// A link target longer than PATH_MAX is not a link target.
+constexpr size_t kMaxLinkBytes = PATH_MAX;
+
+absl::Status ErrnoStatus(int error, const std::string& path) {
+  const std::string message = absl::StrCat(path, ": ", std::strerror(error));
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+      return absl::NotFoundError(message);
+    case EACCES:
+    case EPERM:
+      return absl::PermissionDeniedError(message);
+    case EISDIR:
+      return absl::FailedPreconditionError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+// Closes a file descriptor on every return path.
+class FileCloser {
+ public:
+  explicit FileCloser(int fd) : fd_(fd) {}
+  ~FileCloser() { close(fd_); }
+  FileCloser(const FileCloser&) = delete;
+  FileCloser& operator=(const FileCloser&) = delete;
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+RootFs::RootFs(std::string root) : root_(std::move(root)) {
+  while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+  if (root_.empty()) root_ = ".";
+}
+
+absl::Status RootFs::CheckUsable() const {
+  struct stat info;
+  if (stat(root_.c_str(), &info) != 0) {
+    return ErrnoStatus(errno, absl::StrCat("root folder ", root_));
+  }
+  if (!S_ISDIR(info.st_mode)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("root folder ", root_, ": not a folder"));
+  }
+  DIR* folder = opendir(root_.c_str());
+  if (folder == nullptr) {
+    return ErrnoStatus(errno, absl::StrCat("root folder ", root_));
+  }
+  closedir(folder);
+  return absl::OkStatus();
+}
+
+std::string RootFs::Path(absl::string_view relative) const {
+  while (!relative.empty() && relative.front() == '/') {
+    relative.remove_prefix(1);
+  }
+  if (root_ == "/") return absl::StrCat("/", relative);
+  if (relative.empty()) return root_;
+  return absl::StrCat(root_, "/", relative);
+}
+
+absl::StatusOr<std::string> RootFs::ReadFile(
+    absl::string_view relative) const {
+  const std::string path = Path(relative);
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(errno, path);
+  FileCloser closer(fd);
+
+  std::string content;
+  char buffer[16384];
+  while (true) {
+    const ssize_t got = read(fd, buffer, sizeof(buffer));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return ErrnoStatus(errno, path);
+    }
+    if (got == 0) break;
+    if (content.size() + static_cast<size_t>(got) > kMaxFileBytes) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          path, ": larger than ", kMaxFileBytes, " bytes, not read"));
+    }
+    content.append(buffer, static_cast<size_t>(got));
+  }
+  return content;
+}
+
+absl::StatusOr<std::vector<std::string>> RootFs::ListFolder(
+    absl::string_view relative) const {
+  const std::string path = Path(relative);
+  DIR* folder = opendir(path.c_str());
+  if (folder == nullptr) return ErrnoStatus(errno, path);
+
+  std::vector<std::string> names;
+  errno = 0;
+  while (const dirent* entry = readdir(folder)) {
+    if (std::strcmp(entry->d_name, ".") != 0 &&
+        std::strcmp(entry->d_name, "..") != 0) {
+      names.emplace_back(entry->d_name);
+    }
+  }
+  const int error = errno;
+  closedir(folder);
+  if (error != 0) return ErrnoStatus(error, path);
+
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool RootFs::Exists(absl::string_view relative) const {
+  struct stat info;
+  return lstat(Path(relative).c_str(), &info) == 0;
+}
+
+bool RootFs::IsFolder(absl::string_view relative) const {
+  struct stat info;
+  return stat(Path(relative).c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+absl::StatusOr<std::string> RootFs::ReadLink(
+    absl::string_view relative) const {
+  const std::string path = Path(relative);
+  struct stat info;
+  if (lstat(path.c_str(), &info) != 0) return ErrnoStatus(errno, path);
+
+  if (S_ISLNK(info.st_mode)) {
+    char target[kMaxLinkBytes];
+    const ssize_t got = readlink(path.c_str(), target, sizeof(target));
+    if (got < 0) return ErrnoStatus(errno, path);
+    return std::string(target, static_cast<size_t>(got));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": neither a link nor a file holding a target"));
+  }
+  if (static_cast<size_t>(info.st_size) >= kMaxLinkBytes) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": a ", info.st_size,
+                     "-byte file is too long to stand in for a link"));
+  }
+
+  absl::StatusOr<std::string> target = ReadFile(relative);
+  if (!target.ok()) return target.status();
+  while (!target->empty() &&
+         (target->back() == '\n' || target->back() == '\0')) {
+    target->pop_back();
+  }
+  return target;
+}
+
+}  // namespace hwfp
