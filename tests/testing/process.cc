@@ -134,8 +134,10 @@ absl::StatusOr<ProcessResult> ChildProcess::Wait(absl::Duration timeout) {
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   result.max_rss_kib = usage.ru_maxrss;
-  result.out = ReadWhole(out_path_);
-  result.err = ReadWhole(err_path_);
+  if (!out_path_.empty()) {
+    result.out = ReadWhole(out_path_);
+    result.err = ReadWhole(err_path_);
+  }
   return result;
 }
 
@@ -144,6 +146,19 @@ absl::StatusOr<ProcessResult> RunProcess(const std::vector<std::string>& argv,
   absl::StatusOr<ChildProcess> child = ChildProcess::Start(argv);
   if (!child.ok()) return child.status();
   return child->Wait(timeout);
+}
+
+absl::StatusOr<ProcessResult> RunInChild(absl::FunctionRef<int()> body,
+                                         absl::Duration timeout) {
+  const absl::Time started = absl::Now();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    return absl::InternalError(absl::StrCat("fork: ", std::strerror(errno)));
+  }
+  // _exit: the copy must not run this process's atexit handlers or flush
+  // its stdio buffers a second time.
+  if (pid == 0) _exit(body());
+  return ChildProcess(pid, "", "", started).Wait(timeout);
 }
 
 std::string HwfpBinary() {

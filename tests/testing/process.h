@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
@@ -58,6 +59,9 @@ class ChildProcess {
   absl::StatusOr<ProcessResult> Wait(absl::Duration timeout);
 
  private:
+  friend absl::StatusOr<ProcessResult> RunInChild(
+      absl::FunctionRef<int()> body, absl::Duration timeout);
+
   ChildProcess(pid_t pid, std::string out_path, std::string err_path,
                absl::Time started);
 
@@ -70,6 +74,15 @@ class ChildProcess {
 // Runs argv to completion (see ChildProcess) and returns how it ended.
 absl::StatusOr<ProcessResult> RunProcess(
     const std::vector<std::string>& argv,
+    absl::Duration timeout = absl::Seconds(30));
+
+// Runs `body` in a forked copy of this process and returns how that copy
+// ended: exit status body's return value, and peak memory, which starts at
+// this process's own at the time of the fork (measure a trivial body for
+// the baseline). Output is not captured. The copy is killed after
+// `timeout`. Fails when fork fails.
+absl::StatusOr<ProcessResult> RunInChild(
+    absl::FunctionRef<int()> body,
     absl::Duration timeout = absl::Seconds(30));
 
 // Returns the path of the `hwfp` binary in the test's runfiles; the test

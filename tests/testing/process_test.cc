@@ -5,6 +5,8 @@
 
 #include <signal.h>
 
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace hwfp::testing {
@@ -53,6 +55,20 @@ TEST(ProcessTest, MeasuresPeakMemory) {
   absl::StatusOr<ProcessResult> small = RunProcess({"/bin/true"});
   ASSERT_TRUE(small.ok()) << small.status();
   EXPECT_LT(small->max_rss_kib, 16 * 1024);
+}
+
+TEST(ProcessTest, RunsAFunctionInAChildAndMeasuresIt) {
+  absl::StatusOr<ProcessResult> idle = RunInChild([] { return 3; });
+  ASSERT_TRUE(idle.ok()) << idle.status();
+  EXPECT_EQ(idle->exit_code, 3);
+
+  absl::StatusOr<ProcessResult> busy = RunInChild([] {
+    std::string big(96 << 20, 'x');
+    return big[12345] == 'x' ? 0 : 1;
+  });
+  ASSERT_TRUE(busy.ok()) << busy.status();
+  EXPECT_EQ(busy->exit_code, 0);
+  EXPECT_GT(busy->max_rss_kib - idle->max_rss_kib, 64 * 1024);
 }
 
 TEST(ProcessTest, FailsForAMissingProgram) {
