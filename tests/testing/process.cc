@@ -165,11 +165,4 @@ std::string HwfpBinary() {
   const char* runfiles = std::getenv("TEST_SRCDIR");
   return absl::StrCat(runfiles != nullptr ? runfiles : ".", "/hwfp/hwfp");
 }
-
-std::string MakeTempDir(const std::string& prefix) {
-  std::string templ = UniqueName(prefix) + ".XXXXXX";
-  if (mkdtemp(templ.data()) == nullptr) return "";
-  return templ;
-}
-
 }  // namespace hwfp::testing

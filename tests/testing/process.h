@@ -89,9 +89,6 @@ absl::StatusOr<ProcessResult> RunInChild(
 // needs `data = ["//:hwfp"]`.
 std::string HwfpBinary();
 
-// Returns a new empty folder under the test's temporary folder.
-std::string MakeTempDir(const std::string& prefix);
-
 }  // namespace hwfp::testing
 
 #endif  // HWFP_TESTS_TESTING_PROCESS_H_
