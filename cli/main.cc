@@ -5,6 +5,7 @@
 // Commands register themselves (see cli/command.h); this file only parses
 // flags and dispatches.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -27,10 +28,21 @@ std::string Usage() {
   return usage;
 }
 
+// Flags are declared with underscores (absl's convention) but documented
+// with dashes, as users type them: `--from-dump` becomes `--from_dump`.
+void UnderscoreFlagName(std::string& arg) {
+  if (arg.rfind("--", 0) != 0) return;
+  const size_t end = std::min(arg.find('='), arg.size());
+  for (size_t i = 2; i < end; ++i) {
+    if (arg[i] == '-') arg[i] = '_';
+  }
+}
+
 // `-t` may be repeated (`-t bios -t 4`); absl keeps only the last value of a
 // flag, so the repeats are folded into one comma-separated value first.
 std::vector<char*> FoldRepeatedTypeFlags(int argc, char** argv,
-                                         std::string& folded) {
+                                         std::string& folded,
+                                         std::vector<std::string>& renamed) {
   std::vector<char*> kept;
   std::vector<std::string> types;
   for (int i = 0; i < argc; ++i) {
@@ -43,8 +55,13 @@ std::vector<char*> FoldRepeatedTypeFlags(int argc, char** argv,
     } else if (std::strncmp(argv[i], "--t=", 4) == 0) {
       types.push_back(argv[i] + 4);
     } else {
-      kept.push_back(argv[i]);
+      renamed.emplace_back(argv[i]);
+      UnderscoreFlagName(renamed.back());
+      kept.push_back(nullptr);  // Filled in once `renamed` stops growing.
     }
+  }
+  for (size_t i = 0, next = 0; i < kept.size(); ++i) {
+    if (kept[i] == nullptr) kept[i] = renamed[next++].data();
   }
   if (!types.empty()) {
     folded = absl::StrCat("--t=", absl::StrJoin(types, ","));
@@ -58,7 +75,9 @@ std::vector<char*> FoldRepeatedTypeFlags(int argc, char** argv,
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(Usage());
   std::string folded;
-  std::vector<char*> args = FoldRepeatedTypeFlags(argc, argv, folded);
+  std::vector<std::string> renamed;
+  std::vector<char*> args =
+      FoldRepeatedTypeFlags(argc, argv, folded, renamed);
   std::vector<char*> positional =
       absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
   if (positional.size() < 2) {

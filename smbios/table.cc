@@ -11,11 +11,6 @@
 namespace hwfp::smbios {
 namespace {
 
-bool AllZero(absl::string_view bytes) {
-  return std::all_of(bytes.begin(), bytes.end(),
-                     [](char c) { return c == 0; });
-}
-
 bool AllPrintable(absl::string_view bytes) {
   return std::all_of(bytes.begin(), bytes.end(),
                      [](char c) { return c >= 32 && c < 127; });
@@ -88,13 +83,20 @@ bool Walker::Step() {
 
   if (length < 4) {
     stopped_on_fault_ = true;
-    if (AllZero(table_.substr(offset_))) {
+    // Zero bytes where a header should be: firmware (Hyper-V) padded the
+    // table after its last structure, without an End-of-Table structure.
+    if (type == 0 && length == 0) {
+      const absl::string_view rest = table_.substr(offset_);
+      const size_t zeros =
+          std::find_if(rest.begin(), rest.end(), [](char c) { return c; }) -
+          rest.begin();
       Warn(WarningKind::kZeroPadding, std::nullopt, offset_,
-           absl::StrFormat("zero bytes from offset 0x%X to the table's end "
-                           "(%d bytes) after the last structure, no "
-                           "End-of-Table structure; dmidecode stops here "
-                           "(\"Invalid entry length (0)\")",
-                           offset_, table_.size() - offset_));
+           absl::StrFormat("zero bytes at offset 0x%X where a structure "
+                           "header should be (%d zero bytes, %d bytes to "
+                           "the table's end): padding after the last "
+                           "structure, no End-of-Table; walk stopped as "
+                           "dmidecode stops (\"Invalid entry length (0)\")",
+                           offset_, zeros, rest.size()));
     } else {
       Warn(WarningKind::kBrokenLength, handle, offset_,
            absl::StrFormat("structure 0x%04X (type %d) at offset 0x%X "

@@ -21,8 +21,8 @@ enum class WarningKind {
   // A structure header announced a length below 4: the walk cannot find
   // the next structure and stops (dmidecode: "Invalid entry length").
   kBrokenLength,
-  // The rest of the table after the last structure is zero bytes; the walk
-  // stops there (Hyper-V pads its table this way).
+  // Zero bytes where the next structure header should be: padding after
+  // the last structure (Hyper-V); the walk stops there, as dmidecode does.
   kZeroPadding,
   // A structure runs past the table's end; the walk stops (dmidecode
   // prints "<TRUNCATED>").
