@@ -5,6 +5,7 @@
 #include "collectors/collect.h"
 #include "collectors/collected_key.h"
 #include "collectors/disk.h"
+#include "collectors/firmware.h"
 #include "collectors/host_identity.h"
 #include "collectors/network.h"
 #include "collectors/root_fs.h"
@@ -33,12 +34,11 @@ absl::StatusOr<HardwareHash> CollectHardwareHash(
   Store(kIpAddressKey, std::move(network.ip_address), hash);
   Store(kMacAddressKey, std::move(network.mac_address), hash);
 
-  // Interim: these keys are collected by code not yet merged into this
-  // branch; they are present and empty, as for a missing source.
-  for (const char* key : {kProcessorHashKey, kMemoryHashKey, kBiosHashKey,
-                          kSystemHashKey}) {
-    Store(key, {"", "not collected by this build yet"}, hash);
-  }
+  FirmwareKeys firmware = CollectFirmwareKeys(root);
+  Store(kProcessorHashKey, std::move(firmware.processor), hash);
+  Store(kMemoryHashKey, std::move(firmware.memory), hash);
+  Store(kBiosHashKey, std::move(firmware.bios), hash);
+  Store(kSystemHashKey, std::move(firmware.system), hash);
   return hash;
 }
 
