@@ -1,0 +1,45 @@
+#include "vault/default_location.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace hwfp {
+namespace {
+
+TEST(DefaultVaultDirTest, RootUsesVarLib) {
+  VaultEnvironment env;
+  env.root = true;
+  env.xdg_state_home = "/home/ada/state";
+  EXPECT_EQ(*DefaultVaultDir(env), "/var/lib/hwfp/vault");
+}
+
+TEST(DefaultVaultDirTest, UserUsesXdgStateHome) {
+  VaultEnvironment env;
+  env.xdg_state_home = "/home/ada/state/";
+  env.home = "/home/ada";
+  EXPECT_EQ(*DefaultVaultDir(env), "/home/ada/state/hwfp/vault");
+}
+
+TEST(DefaultVaultDirTest, XdgStateHomeDefaultsUnderHome) {
+  VaultEnvironment env;
+  env.home = "/home/ada";
+  EXPECT_EQ(*DefaultVaultDir(env), "/home/ada/.local/state/hwfp/vault");
+}
+
+TEST(DefaultVaultDirTest, RelativeXdgStateHomeIsIgnored) {
+  VaultEnvironment env;
+  env.xdg_state_home = "state";
+  env.home = "/home/ada";
+  EXPECT_EQ(*DefaultVaultDir(env), "/home/ada/.local/state/hwfp/vault");
+}
+
+TEST(DefaultVaultDirTest, NoAbsoluteFolderIsAClearError) {
+  VaultEnvironment env;
+  env.home = "relative";
+  const absl::StatusOr<std::string> dir = DefaultVaultDir(env);
+  EXPECT_EQ(dir.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(dir.status().message(), ::testing::HasSubstr("--vault"));
+}
+
+}  // namespace
+}  // namespace hwfp
