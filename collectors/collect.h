@@ -28,8 +28,7 @@ struct CollectOptions {
 // `sources`; that is not an error. Fails only when `options.root` is not a
 // folder that can be listed (kNotFound, kFailedPrecondition,
 // kPermissionDenied, naming the root).
-absl::StatusOr<HardwareHash> CollectHardwareHash(
-    const CollectOptions& options);
+absl::StatusOr<HardwareHash> CollectHardwareHash(const CollectOptions& options);
 
 }  // namespace hwfp
 

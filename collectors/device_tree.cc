@@ -15,8 +15,7 @@ std::vector<std::string> DeviceTreeStrings(absl::string_view property) {
   return strings;
 }
 
-std::string ResolveUnderRoot(absl::string_view link,
-                             absl::string_view target) {
+std::string ResolveUnderRoot(absl::string_view link, absl::string_view target) {
   std::vector<absl::string_view> parts;
   if (target.empty() || target.front() != '/') {
     // Relative targets start from the folder holding the link.

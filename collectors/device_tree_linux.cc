@@ -29,9 +29,9 @@ absl::StatusOr<std::string> FindFolder(const RootFs& root) {
   }
   if (root.IsFolder(kProcLink)) return std::string(kProcLink);
 
-  return absl::NotFoundError(absl::StrCat(
-      "no device tree at ", root.Path(kSysFolder), " or ",
-      root.Path(kProcLink)));
+  return absl::NotFoundError(absl::StrCat("no device tree at ",
+                                          root.Path(kSysFolder), " or ",
+                                          root.Path(kProcLink)));
 }
 
 }  // namespace

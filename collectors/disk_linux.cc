@@ -43,8 +43,9 @@ CollectedKey CollectDiskInfo(const RootFs& root) {
   }
 
   const std::string skipped_note =
-      skipped.empty() ? ""
-                      : absl::StrCat("; left out: ", absl::StrJoin(skipped, "; "));
+      skipped.empty()
+          ? ""
+          : absl::StrCat("; left out: ", absl::StrJoin(skipped, "; "));
   if (entries.empty()) {
     return {"", absl::StrCat(root.Path(folder), ": no file systems listed",
                              skipped_note)};

@@ -18,8 +18,7 @@ FirmwareKeys CollectFirmwareKeys(const RootFs& root);
 
 // Reads proc/cpuinfo, the device tree and sys/class/dmi/id through `root`.
 // `why_not_smbios` is carried into every key's note.
-PlatformFacts ReadPlatformFacts(const RootFs& root,
-                                std::string why_not_smbios);
+PlatformFacts ReadPlatformFacts(const RootFs& root, std::string why_not_smbios);
 
 }  // namespace hwfp
 

@@ -1,8 +1,7 @@
 // Firmware keys on Linux: SMBIOS from sysfs first, the platform's own
 // description otherwise.
 
-#include <algorithm>
-#include <iterator>
+#include <optional>
 #include <utility>
 
 #include "absl/status/statusor.h"
@@ -21,8 +20,13 @@ namespace {
 constexpr char kCpuInfoFile[] = "proc/cpuinfo";
 constexpr char kDmiIdFolder[] = "sys/class/dmi/id";
 
-void ReadDmiIdFiles(const RootFs& root,
-                    const std::vector<const char*>& files,
+constexpr std::pair<const char*, CollectedKey FirmwareKeys::*> kKeyMembers[] = {
+    {kProcessorHashKey, &FirmwareKeys::processor},
+    {kMemoryHashKey, &FirmwareKeys::memory},
+    {kBiosHashKey, &FirmwareKeys::bios},
+    {kSystemHashKey, &FirmwareKeys::system}};
+
+void ReadDmiIdFiles(const RootFs& root, const std::vector<const char*>& files,
                     PlatformFacts& facts) {
   for (const char* file : files) {
     absl::StatusOr<std::string> value =
@@ -70,33 +74,21 @@ FirmwareKeys CollectFirmwareKeys(const RootFs& root) {
         root, absl::StrCat("SMBIOS unused: ", table.status().message())));
   }
 
-  HardwareHash smbios_keys = SmbiosKeys(*table);
-  FirmwareKeys keys = {
-      {smbios_keys.values[kProcessorHashKey],
-       smbios_keys.sources[kProcessorHashKey]},
-      {smbios_keys.values[kMemoryHashKey], smbios_keys.sources[kMemoryHashKey]},
-      {smbios_keys.values[kBiosHashKey], smbios_keys.sources[kBiosHashKey]},
-      {smbios_keys.values[kSystemHashKey], smbios_keys.sources[kSystemHashKey]},
-  };
-
   // Some hypervisors publish tables without a group's structures (no
-  // type 4 or 17): that key alone comes from the platform.
-  CollectedKey* const all[] = {&keys.processor, &keys.memory, &keys.bios,
-                               &keys.system};
-  if (std::none_of(std::begin(all), std::end(all),
-                   [](const CollectedKey* key) { return key->value.empty(); })) {
-    return keys;
-  }
-  std::string why;
-  for (const CollectedKey* key : all) {
-    if (key->value.empty()) absl::StrAppend(&why, why.empty() ? "" : "; ",
-                                            key->source);
-  }
-  FirmwareKeys platform = PlatformFirmwareKeys(ReadPlatformFacts(root, why));
-  CollectedKey* const fallbacks[] = {&platform.processor, &platform.memory,
-                                     &platform.bios, &platform.system};
-  for (size_t i = 0; i < 4; ++i) {
-    if (all[i]->value.empty()) *all[i] = std::move(*fallbacks[i]);
+  // type 4 or 17): that key alone comes from the platform, and its note
+  // says what the table lacked.
+  HardwareHash smbios_keys = SmbiosKeys(*table);
+  FirmwareKeys keys;
+  std::optional<FirmwareKeys> platform;
+  for (const auto& [name, member] : kKeyMembers) {
+    CollectedKey& key = keys.*member;
+    key = {smbios_keys.values[name], smbios_keys.sources[name]};
+    if (!key.value.empty()) continue;
+
+    if (!platform) platform = PlatformFirmwareKeys(ReadPlatformFacts(root, ""));
+    const CollectedKey& fallback = *platform.*member;
+    key = {fallback.value,
+           absl::StrCat(fallback.source, " (", key.source, ")")};
   }
   return keys;
 }

@@ -24,9 +24,9 @@ CollectedKey CollectMachineId(const RootFs& root) {
     if (content.ok() && !content->empty()) {
       return {*std::move(content), root.Path(file)};
     }
-    const std::string reason =
-        content.ok() ? absl::StrCat(root.Path(file), ": empty")
-                     : std::string(content.status().message());
+    const std::string reason = content.ok()
+                                   ? absl::StrCat(root.Path(file), ": empty")
+                                   : std::string(content.status().message());
     absl::StrAppend(&reasons, reasons.empty() ? "" : "; ", reason);
   }
   return {"", reasons};

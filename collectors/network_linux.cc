@@ -67,8 +67,7 @@ NetworkKeys CollectNetworkKeys(const RootFs& root) {
   // A missing route table only loses the default-route rule.
   RouteTable table;
   std::string route_note;
-  if (absl::StatusOr<std::string> text = root.ReadFile(kRouteFile);
-      text.ok()) {
+  if (absl::StatusOr<std::string> text = root.ReadFile(kRouteFile); text.ok()) {
     table = ParseRouteTable(*text);
     if (!table.warnings.empty()) {
       route_note = absl::StrCat("; ", root.Path(kRouteFile), ": ",
@@ -111,9 +110,8 @@ NetworkKeys CollectNetworkKeys(const RootFs& root) {
   } else {
     keys.mac_address = {
         picked.interface->mac,
-        absl::StrCat(root.Path(absl::StrCat(kNetFolder, "/",
-                                            picked.interface->name,
-                                            "/address")),
+        absl::StrCat(root.Path(absl::StrCat(
+                         kNetFolder, "/", picked.interface->name, "/address")),
                      ": ",
                      picked.interface->physical ? "physical interface"
                                                 : "interface without a device",

@@ -61,7 +61,8 @@ const Ipv4Route* FindSubnetRoute(const std::vector<Ipv4Route>& routes,
     if (route.mask == 0 || (route.flags & kRouteUp) == 0) continue;
     if ((route.flags & kRouteGateway) != 0) continue;
     if ((address & route.mask) != (route.destination & route.mask)) continue;
-    if (best == nullptr || PrefixLength(route.mask) > PrefixLength(best->mask) ||
+    if (best == nullptr ||
+        PrefixLength(route.mask) > PrefixLength(best->mask) ||
         (route.mask == best->mask && route.metric < best->metric)) {
       best = &route;
     }

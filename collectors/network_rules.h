@@ -52,8 +52,8 @@ const Ipv4Route* FindSubnetRoute(const std::vector<Ipv4Route>& routes,
 // A network interface, as far as the MAC rule needs to know it.
 struct NetInterface {
   std::string name;
-  std::string mac;          // "18:66:da:10:20:30"; lowercase.
-  bool physical = false;    // Backed by a device (a NIC, not software).
+  std::string mac;        // "18:66:da:10:20:30"; lowercase.
+  bool physical = false;  // Backed by a device (a NIC, not software).
   bool loopback = false;
   bool bridge = false;
 };

@@ -34,8 +34,8 @@ class KeyText {
   // them in the note.
   void AddLines(const Source& source, absl::string_view fields,
                 absl::string_view lines) {
-    for (absl::string_view line : absl::StrSplit(lines, '\n',
-                                                 absl::SkipEmpty())) {
+    for (absl::string_view line :
+         absl::StrSplit(lines, '\n', absl::SkipEmpty())) {
       absl::StrAppend(&text_, source.label, " ", line, "\n");
     }
     Note(source.path, fields);
@@ -134,8 +134,7 @@ class Builder {
     AddDmiFiles(facts_, DmiIdSystemFiles(), text);
     if (facts_.device_tree) {
       if (facts_.device_tree->model) {
-        text.Add(DeviceTreeSource(facts_), "model",
-                 *facts_.device_tree->model);
+        text.Add(DeviceTreeSource(facts_), "model", *facts_.device_tree->model);
       }
       if (facts_.device_tree->serial_number) {
         text.Add(DeviceTreeSource(facts_), "serial-number",
@@ -156,16 +155,16 @@ class Builder {
   }
 
   CollectedKey Finish(const char* key, KeyText& text) const {
-    const std::string why = facts_.why_not_smbios.empty()
-                                ? ""
-                                : absl::StrCat(" (", facts_.why_not_smbios, ")");
+    const std::string why =
+        facts_.why_not_smbios.empty()
+            ? ""
+            : absl::StrCat(" (", facts_.why_not_smbios, ")");
     if (!text.empty()) {
       return {Md5Base64(text.text()), absl::StrCat(text.Used(), why)};
     }
     if (identity_.text.empty()) {
-      return {"", absl::StrCat("no source for ", key, ": ",
-                               facts_.cpuinfo_path, "; ",
-                               facts_.device_tree_path, why)};
+      return {"", absl::StrCat("no source for ", key, ": ", facts_.cpuinfo_path,
+                               "; ", facts_.device_tree_path, why)};
     }
     KeyText derived(key);
     AddIdentity(derived);
@@ -189,9 +188,9 @@ const std::vector<const char*>& DmiIdBiosFiles() {
 
 const std::vector<const char*>& DmiIdSystemFiles() {
   static const auto* files = new std::vector<const char*>{
-      "sys_vendor",     "product_name",   "product_version", "product_family",
-      "product_sku",    "board_vendor",   "board_name",      "board_version",
-      "chassis_vendor", "chassis_type",   "chassis_version"};
+      "sys_vendor",     "product_name", "product_version", "product_family",
+      "product_sku",    "board_vendor", "board_name",      "board_version",
+      "chassis_vendor", "chassis_type", "chassis_version"};
   return *files;
 }
 

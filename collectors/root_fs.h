@@ -25,8 +25,15 @@ class RootFs {
   // must not make us allocate without bound.
   static constexpr size_t kMaxFileBytes = 8 << 20;
 
-  // `root` may be "/" or any folder; a trailing slash is ignored.
+  // `root` may be "/" or any folder; a trailing slash is ignored. The
+  // folder is opened once here and every read is made relative to it, so
+  // the kernel does not walk the root's own path again for each file.
   explicit RootFs(std::string root);
+  ~RootFs();
+  RootFs(RootFs&& other) noexcept;
+  RootFs& operator=(RootFs&& other) = delete;
+  RootFs(const RootFs&) = delete;
+  RootFs& operator=(const RootFs&) = delete;
 
   // Returns OK when the root is a folder that can be listed; otherwise
   // kNotFound (absent), kFailedPrecondition (not a folder) or
@@ -66,7 +73,14 @@ class RootFs {
   absl::StatusOr<std::string> ReadLink(absl::string_view relative) const;
 
  private:
+  // `relative` without leading slashes; "." for the root itself.
+  static std::string Relative(absl::string_view relative);
+
   std::string root_;
+  // The root opened with O_PATH; -1 when it could not be opened, and then
+  // every read fails with root_errno_ (absent root: kNotFound).
+  int root_fd_ = -1;
+  int root_errno_ = 0;
 };
 
 }  // namespace hwfp

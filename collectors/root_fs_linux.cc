@@ -55,6 +55,26 @@ class FileCloser {
 RootFs::RootFs(std::string root) : root_(std::move(root)) {
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
   if (root_.empty()) root_ = ".";
+  root_fd_ = open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (root_fd_ < 0) root_errno_ = errno;
+}
+
+RootFs::~RootFs() {
+  if (root_fd_ >= 0) close(root_fd_);
+}
+
+RootFs::RootFs(RootFs&& other) noexcept
+    : root_(std::move(other.root_)),
+      root_fd_(other.root_fd_),
+      root_errno_(other.root_errno_) {
+  other.root_fd_ = -1;
+}
+
+std::string RootFs::Relative(absl::string_view relative) {
+  while (!relative.empty() && relative.front() == '/') {
+    relative.remove_prefix(1);
+  }
+  return relative.empty() ? std::string(".") : std::string(relative);
 }
 
 absl::Status RootFs::CheckUsable() const {
@@ -83,11 +103,11 @@ std::string RootFs::Path(absl::string_view relative) const {
   return absl::StrCat(root_, "/", relative);
 }
 
-absl::StatusOr<std::string> RootFs::ReadFile(
-    absl::string_view relative) const {
-  const std::string path = Path(relative);
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus(errno, path);
+absl::StatusOr<std::string> RootFs::ReadFile(absl::string_view relative) const {
+  if (root_fd_ < 0) return ErrnoStatus(root_errno_, Path(relative));
+  const int fd =
+      openat(root_fd_, Relative(relative).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(errno, Path(relative));
   FileCloser closer(fd);
 
   std::string content;
@@ -96,12 +116,12 @@ absl::StatusOr<std::string> RootFs::ReadFile(
     const ssize_t got = read(fd, buffer, sizeof(buffer));
     if (got < 0) {
       if (errno == EINTR) continue;
-      return ErrnoStatus(errno, path);
+      return ErrnoStatus(errno, Path(relative));
     }
     if (got == 0) break;
     if (content.size() + static_cast<size_t>(got) > kMaxFileBytes) {
       return absl::FailedPreconditionError(absl::StrCat(
-          path, ": larger than ", kMaxFileBytes, " bytes, not read"));
+          Path(relative), ": larger than ", kMaxFileBytes, " bytes, not read"));
     }
     content.append(buffer, static_cast<size_t>(got));
   }
@@ -110,9 +130,16 @@ absl::StatusOr<std::string> RootFs::ReadFile(
 
 absl::StatusOr<std::vector<std::string>> RootFs::ListFolder(
     absl::string_view relative) const {
-  const std::string path = Path(relative);
-  DIR* folder = opendir(path.c_str());
-  if (folder == nullptr) return ErrnoStatus(errno, path);
+  if (root_fd_ < 0) return ErrnoStatus(root_errno_, Path(relative));
+  const int fd = openat(root_fd_, Relative(relative).c_str(),
+                        O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(errno, Path(relative));
+  DIR* folder = fdopendir(fd);
+  if (folder == nullptr) {
+    const int error = errno;
+    close(fd);
+    return ErrnoStatus(error, Path(relative));
+  }
 
   std::vector<std::string> names;
   errno = 0;
@@ -124,7 +151,7 @@ absl::StatusOr<std::vector<std::string>> RootFs::ListFolder(
   }
   const int error = errno;
   closedir(folder);
-  if (error != 0) return ErrnoStatus(error, path);
+  if (error != 0) return ErrnoStatus(error, Path(relative));
 
   std::sort(names.begin(), names.end());
   return names;
@@ -132,23 +159,29 @@ absl::StatusOr<std::vector<std::string>> RootFs::ListFolder(
 
 bool RootFs::Exists(absl::string_view relative) const {
   struct stat info;
-  return lstat(Path(relative).c_str(), &info) == 0;
+  return fstatat(root_fd_, Relative(relative).c_str(), &info,
+                 AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 bool RootFs::IsFolder(absl::string_view relative) const {
   struct stat info;
-  return stat(Path(relative).c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+  return fstatat(root_fd_, Relative(relative).c_str(), &info, 0) == 0 &&
+         S_ISDIR(info.st_mode);
 }
 
-absl::StatusOr<std::string> RootFs::ReadLink(
-    absl::string_view relative) const {
+absl::StatusOr<std::string> RootFs::ReadLink(absl::string_view relative) const {
+  const std::string name = Relative(relative);
   const std::string path = Path(relative);
+  if (root_fd_ < 0) return ErrnoStatus(root_errno_, path);
   struct stat info;
-  if (lstat(path.c_str(), &info) != 0) return ErrnoStatus(errno, path);
+  if (fstatat(root_fd_, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
+    return ErrnoStatus(errno, path);
+  }
 
   if (S_ISLNK(info.st_mode)) {
     char target[kMaxLinkBytes];
-    const ssize_t got = readlink(path.c_str(), target, sizeof(target));
+    const ssize_t got =
+        readlinkat(root_fd_, name.c_str(), target, sizeof(target));
     if (got < 0) return ErrnoStatus(errno, path);
     return std::string(target, static_cast<size_t>(got));
   }

@@ -42,8 +42,8 @@ Result Hwfp(const std::string& args) {
 }
 
 constexpr const char* kKeys[] = {
-    "bios-hash",      "disk-info",    "hostname-info",
-    "ipaddress-info", "macaddr-info", "machine-id",
+    "bios-hash",      "disk-info",      "hostname-info",
+    "ipaddress-info", "macaddr-info",   "machine-id",
     "memory-hash",    "processor-hash", "system-hash"};
 
 TEST(HashCommandTest, JsonHasNineValuesAndNineSources) {
@@ -98,8 +98,8 @@ TEST(HashCommandTest, SharedHostTreesGiveFirmwareKeys) {
   if (!dir) GTEST_SKIP() << hwfp::testing::kNoFixtures;
   for (const char* host : {"dell-r630", "pi4", "vm-nodmi"}) {
     SCOPED_TRACE(host);
-    const Result run = Hwfp(absl::StrCat("hash --json --root ", *dir,
-                                      "/hosts/", host));
+    const Result run =
+        Hwfp(absl::StrCat("hash --json --root ", *dir, "/hosts/", host));
     ASSERT_EQ(run.exit_status, 0);
     rapidjson::Document document;
     document.Parse(run.out.c_str());

@@ -5,10 +5,15 @@
 
 #include "collectors/collect.h"
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <string>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "collectors/digest.h"
 #include "gtest/gtest.h"
 #include "tests/testing/host_tree.h"
 #include "tests/testing/smbios_builder.h"
@@ -43,8 +48,12 @@ StructureBuilder Dimm(uint16_t handle, const char* locator,
   dimm.Word(0x1000).Word(0xFFFE).Word(72).Word(64).Word(16384);
   dimm.Byte(0x09).Byte(0).Byte(1).Byte(2).Byte(0x1A).Word(0x80).Word(2400);
   dimm.Byte(3).Byte(4).Byte(5).Byte(6).Byte(2);
-  return dimm.String(locator).String("BANK 0").String("Samsung")
-      .String(serial).String("Asset").String("M393A2K40BB1-CRC");
+  return dimm.String(locator)
+      .String("BANK 0")
+      .String("Samsung")
+      .String(serial)
+      .String("Asset")
+      .String("M393A2K40BB1-CRC");
 }
 
 StructureBuilder Cpu(uint16_t handle, const char* socket, uint16_t speed) {
@@ -57,23 +66,41 @@ StructureBuilder Cpu(uint16_t handle, const char* socket, uint16_t speed) {
 
 std::string ServerTable(const Boot& boot, const char* dimm_b_serial) {
   TableBuilder table;
-  table.Add(StructureBuilder(0, 0x0000).Byte(1).Byte(2).Word(0xF000).Byte(3)
-                .Byte(0xFF).String("Dell Inc.").String("2.17.0")
+  table.Add(StructureBuilder(0, 0x0000)
+                .Byte(1)
+                .Byte(2)
+                .Word(0xF000)
+                .Byte(3)
+                .Byte(0xFF)
+                .String("Dell Inc.")
+                .String("2.17.0")
                 .String("07/22/2022"));
   StructureBuilder system(1, 0x0100);
   system.Byte(1).Byte(2).Byte(3).Byte(4);
-  system.Bytes(std::string("\x4c\x4c\x45\x44\x00\x33\x10\x80\x80\x42\xb8\xc0"
-                           "\x4f\x4a\x39\x32", 16));
+  system.Bytes(
+      std::string("\x4c\x4c\x45\x44\x00\x33\x10\x80\x80\x42\xb8\xc0"
+                  "\x4f\x4a\x39\x32",
+                  16));
   system.Byte(6).Byte(5).Byte(6);  // Wake-up type 6: power switch.
-  table.Add(system.String("Dell Inc.").String("PowerEdge R630")
-                .String("01").String("7XJ92Q2").String("SKU=0600").String("R"));
+  table.Add(system.String("Dell Inc.")
+                .String("PowerEdge R630")
+                .String("01")
+                .String("7XJ92Q2")
+                .String("SKU=0600")
+                .String("R"));
   table.Add(Cpu(0x0400, "CPU1", boot.cpu_speed_mhz));
   table.Add(Cpu(0x0401, "CPU2", boot.cpu_speed_mhz));
-  table.Add(StructureBuilder(16, 0x1000).Byte(3).Byte(3).Byte(6)
-                .Dword(0x18000000).Word(0xFFFE).Word(24));
+  table.Add(StructureBuilder(16, 0x1000)
+                .Byte(3)
+                .Byte(3)
+                .Byte(6)
+                .Dword(0x18000000)
+                .Word(0xFFFE)
+                .Word(24));
   table.Add(Dimm(0x1100, "A1", "36A1B2C3"));
   table.Add(Dimm(0x1101, "B1", dimm_b_serial));
-  table.Add(StructureBuilder(32, 0x2000).Bytes(std::string(6, '\0'))
+  table.Add(StructureBuilder(32, 0x2000)
+                .Bytes(std::string(6, '\0'))
                 .Byte(boot.boot_status));
   table.AddEndOfTable();
   return table.bytes();
@@ -101,11 +128,13 @@ void WriteNetwork(HostTree& tree, const Boot& boot) {
   const std::string docker = absl::StrCat(
       "docker0\t0000", std::string(boot.docker_net) == "172.17" ? "11" : "12",
       "AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n");
-  tree.File("proc/net/route", boot.reversed ? header + docker + nic
-                                            : header + nic + docker);
+  tree.File("proc/net/route",
+            boot.reversed ? header + docker + nic : header + nic + docker);
   tree.File("proc/net/fib_trie",
             absl::StrCat("Main:\n     |-- 127.0.0.1\n        /32 host LOCAL\n"
-                         "     |-- ", boot.docker_net, ".0.1\n"
+                         "     |-- ",
+                         boot.docker_net,
+                         ".0.1\n"
                          "        /32 host LOCAL\n"
                          "     |-- 192.168.1.23\n        /32 host LOCAL\n"));
 
@@ -131,13 +160,12 @@ void WriteNetwork(HostTree& tree, const Boot& boot) {
 }
 
 void WriteDisks(HostTree& tree, const Boot& boot) {
-  const char* links[][2] = {{"A1B2-C3D4", "../../nvme0n1p1"},
-                            {"3f1c2a9e-7d55-4c1e-9a8b-5e0f6d2c4b71",
-                             "../../nvme0n1p2"}};
+  const char* links[][2] = {
+      {"A1B2-C3D4", "../../nvme0n1p1"},
+      {"3f1c2a9e-7d55-4c1e-9a8b-5e0f6d2c4b71", "../../nvme0n1p2"}};
   for (int i = 0; i < 2; ++i) {
     const int at = boot.reversed ? 1 - i : i;
-    const std::string path =
-        absl::StrCat("dev/disk/by-uuid/", links[at][0]);
+    const std::string path = absl::StrCat("dev/disk/by-uuid/", links[at][0]);
     tree.Link(path, links[at][1]).TouchLink(path, boot.link_time + i);
   }
 }
@@ -213,8 +241,7 @@ TEST(CollectHardwareHashTest, OneDimmSerialChangesMemoryHashOnly) {
   HostTree first("dimm-1");
   const HardwareHash before = Collect(WriteServer(first, Boot()));
   HostTree second("dimm-2");
-  const HardwareHash after =
-      Collect(WriteServer(second, Boot(), "36D4E5F7"));
+  const HardwareHash after = Collect(WriteServer(second, Boot(), "36D4E5F7"));
 
   for (const char* key : kAllKeys) {
     if (std::string(key) == kMemoryHashKey) {
@@ -232,8 +259,7 @@ TEST(CollectHardwareHashTest, BrokenTablesFallBackToThePlatform) {
 
   const HardwareHash hash = Collect(tree.root());
   const std::string& source = hash.sources.at(kProcessorHashKey);
-  EXPECT_TRUE(absl::StartsWith(source, tree.Path("proc/cpuinfo")))
-      << source;
+  EXPECT_TRUE(absl::StartsWith(source, tree.Path("proc/cpuinfo"))) << source;
   EXPECT_TRUE(absl::StrContains(source, "SMBIOS unused: ")) << source;
   EXPECT_TRUE(absl::StrContains(source, "smbios_entry_point")) << source;
   EXPECT_FALSE(hash.values.at(kProcessorHashKey).empty());
@@ -256,9 +282,68 @@ TEST(CollectHardwareHashTest, DmiIdWhenTheTablesAreAbsent) {
                                    "smbios_entry_point"),
                          ": No such file or directory (firmware published "
                          "no entry point))"));
-  EXPECT_TRUE(absl::StartsWith(hash.sources.at(kSystemHashKey),
-                               tree.Path("sys/class/dmi/id") +
-                                   ": product_name"));
+  EXPECT_TRUE(
+      absl::StartsWith(hash.sources.at(kSystemHashKey),
+                       tree.Path("sys/class/dmi/id") + ": product_name"));
+}
+
+// Runs CollectHardwareHash on `root` as an unprivileged user and returns
+// "value\nsource" of bios-hash. As root, a child process drops to nobody.
+std::string BiosKeyAsUser(const std::string& root) {
+  if (geteuid() != 0) {
+    const HardwareHash hash = Collect(root);
+    return hash.values.at(kBiosHashKey) + "\n" + hash.sources.at(kBiosHashKey);
+  }
+  int fds[2];
+  if (pipe(fds) != 0) return "pipe failed";
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    std::string out = "could not drop privileges";
+    if (setgid(65534) == 0 && setuid(65534) == 0) {
+      absl::StatusOr<HardwareHash> hash = CollectHardwareHash({root});
+      out = hash.ok() ? hash->values.at(kBiosHashKey) + "\n" +
+                            hash->sources.at(kBiosHashKey)
+                      : std::string(hash.status().message());
+    }
+    (void)!write(fds[1], out.data(), out.size());
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string out;
+  char buffer[4096];
+  ssize_t got;
+  while ((got = read(fds[0], buffer, sizeof(buffer))) > 0)
+    out.append(buffer, got);
+  close(fds[0]);
+  waitpid(child, nullptr, 0);
+  return out;
+}
+
+TEST(CollectHardwareHashTest, RootOnlyTablesFallBackToDmiIdNamingTheFile) {
+  HostTree tree("root-only", "/tmp");
+  WriteServer(tree, Boot());
+  tree.File("sys/class/dmi/id/bios_vendor", "Dell Inc.\n")
+      .File("sys/class/dmi/id/bios_version", "2.17.0\n");
+  // As Linux has them: readable by root only.
+  const std::string entry =
+      tree.Path("sys/firmware/dmi/tables/smbios_entry_point");
+  ASSERT_EQ(chmod(entry.c_str(), 0400), 0);
+  ASSERT_EQ(chmod(tree.Path("sys/firmware/dmi/tables/DMI").c_str(), 0400), 0);
+
+  const std::string result = BiosKeyAsUser(tree.root());
+  tree.Remove("");
+  const size_t newline = result.find('\n');
+  ASSERT_NE(newline, std::string::npos) << result;
+  EXPECT_EQ(result.substr(0, newline),
+            Md5Base64("bios-hash\ndmi bios_vendor=Dell Inc.\n"
+                      "dmi bios_version=2.17.0\n"));
+  const std::string source = result.substr(newline + 1);
+  EXPECT_TRUE(absl::StartsWith(
+      source, tree.Path("sys/class/dmi/id") + ": bios_vendor, bios_version"))
+      << source;
+  EXPECT_TRUE(absl::StrContains(source, entry + ": Permission denied"))
+      << source;
 }
 
 TEST(CollectHardwareHashTest, GroupMissingFromTheTableFallsBackAlone) {
@@ -299,8 +384,8 @@ TEST(CollectHardwareHashTest, UnusableRootFails) {
   absl::StatusOr<HardwareHash> missing =
       CollectHardwareHash({tree.Path("missing")});
   EXPECT_TRUE(absl::IsNotFound(missing.status())) << missing.status();
-  EXPECT_TRUE(absl::StrContains(missing.status().message(),
-                                tree.Path("missing")));
+  EXPECT_TRUE(
+      absl::StrContains(missing.status().message(), tree.Path("missing")));
   EXPECT_TRUE(absl::IsFailedPrecondition(
       CollectHardwareHash({tree.Path("file")}).status()));
 }

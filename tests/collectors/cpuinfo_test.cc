@@ -70,7 +70,8 @@ TEST(IdentifyCpusTest, WhatMovesOnItsOwnChangesNothing) {
             IdentifyCpus(ParseCpuInfo(kX86)).text);
 
   // A different stepping is a different processor.
-  std::string other = absl::StrReplaceAll(kX86, {{"stepping\t: 8", "stepping\t: 6"}});
+  std::string other =
+      absl::StrReplaceAll(kX86, {{"stepping\t: 8", "stepping\t: 6"}});
   EXPECT_NE(IdentifyCpus(ParseCpuInfo(other)).text,
             IdentifyCpus(ParseCpuInfo(kX86)).text);
 }

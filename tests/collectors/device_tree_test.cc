@@ -16,19 +16,20 @@ using ::hwfp::testing::HostTree;
 using namespace std::string_literals;
 
 TEST(DeviceTreeStringsTest, SplitsOnNulAndDropsEmpties) {
-  EXPECT_EQ(DeviceTreeStrings("raspberrypi,4-model-b\0brcm,bcm2711\0"s),
-            (std::vector<std::string>{"raspberrypi,4-model-b", "brcm,bcm2711"}));
+  EXPECT_EQ(
+      DeviceTreeStrings("raspberrypi,4-model-b\0brcm,bcm2711\0"s),
+      (std::vector<std::string>{"raspberrypi,4-model-b", "brcm,bcm2711"}));
   EXPECT_EQ(DeviceTreeStrings("model\0\0"s), std::vector<std::string>{"model"});
   EXPECT_TRUE(DeviceTreeStrings(""s).empty());
 }
 
 TEST(ResolveUnderRootTest, StaysUnderTheRoot) {
-  EXPECT_EQ(ResolveUnderRoot("proc/device-tree",
-                             "../sys/firmware/devicetree/base"),
-            "sys/firmware/devicetree/base");
-  EXPECT_EQ(ResolveUnderRoot("proc/device-tree",
-                             "/sys/firmware/devicetree/base"),
-            "sys/firmware/devicetree/base");
+  EXPECT_EQ(
+      ResolveUnderRoot("proc/device-tree", "../sys/firmware/devicetree/base"),
+      "sys/firmware/devicetree/base");
+  EXPECT_EQ(
+      ResolveUnderRoot("proc/device-tree", "/sys/firmware/devicetree/base"),
+      "sys/firmware/devicetree/base");
   EXPECT_EQ(ResolveUnderRoot("proc/device-tree", "../../../../etc/./dt"),
             "etc/dt");
   EXPECT_EQ(ResolveUnderRoot("a/b/link", "c"), "a/b/c");
@@ -52,8 +53,8 @@ TEST(ReadDeviceTreeTest, ReadsSysfsTree) {
   EXPECT_EQ(dt->folder, "sys/firmware/devicetree/base");
   EXPECT_EQ(dt->model, "Raspberry Pi 4 Model B Rev 1.4");
   EXPECT_EQ(dt->serial_number, "10000000a1b2c3d4");
-  EXPECT_EQ(dt->compatible,
-            (std::vector<std::string>{"raspberrypi,4-model-b", "brcm,bcm2711"}));
+  EXPECT_EQ(dt->compatible, (std::vector<std::string>{"raspberrypi,4-model-b",
+                                                      "brcm,bcm2711"}));
   ASSERT_EQ(dt->memory_regs.size(), 2u);
   EXPECT_EQ(dt->memory_regs[0].first, "memory@0");
   EXPECT_EQ(dt->memory_regs[0].second, "\0\0\0\0\0\0\0\0\x3b\x40\0\0"s);

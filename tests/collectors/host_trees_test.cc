@@ -30,9 +30,7 @@ class HostTreesTest : public ::testing::Test {
     if (!dir_) GTEST_SKIP() << hwfp::testing::kNoFixtures;
   }
 
-  std::string Host(const char* name) const {
-    return *dir_ + "/hosts/" + name;
-  }
+  std::string Host(const char* name) const { return *dir_ + "/hosts/" + name; }
 
   HardwareHash Collect(const std::string& root) const {
     absl::StatusOr<HardwareHash> hash = CollectHardwareHash({root});
@@ -118,8 +116,8 @@ TEST_F(HostTreesTest, RaspberryPi4) {
   EXPECT_TRUE(absl::StrContains(hash.sources.at(kSystemHashKey),
                                 "model, serial-number"))
       << hash.sources.at(kSystemHashKey);
-  EXPECT_TRUE(absl::StrContains(hash.sources.at(kProcessorHashKey),
-                                "CPU implementer"))
+  EXPECT_TRUE(
+      absl::StrContains(hash.sources.at(kProcessorHashKey), "CPU implementer"))
       << hash.sources.at(kProcessorHashKey);
 }
 
@@ -131,8 +129,8 @@ TEST_F(HostTreesTest, VmWithoutFirmwareTables) {
   // The VM lists no file systems by UUID: empty, with the reason.
   EXPECT_EQ(hash.values.at(kDiskKey), "");
   EXPECT_TRUE(absl::StrContains(hash.sources.at(kDiskKey), "by-uuid"));
-  EXPECT_TRUE(absl::StrContains(hash.sources.at(kProcessorHashKey),
-                                "vendor_id"));
+  EXPECT_TRUE(
+      absl::StrContains(hash.sources.at(kProcessorHashKey), "vendor_id"));
 }
 
 TEST_F(HostTreesTest, TheThreeMachinesDiffer) {

@@ -35,7 +35,8 @@ NetInterface Nic(const char* name, const char* mac, bool physical = true) {
 
 TEST(FindDefaultRouteTest, LowestMetricThenTableOrder) {
   const std::vector<Ipv4Route> routes = {
-      Default("wlan0", "10.0.0.1", 600), OnLink("eth0", "10.1.0.0", "255.255.0.0"),
+      Default("wlan0", "10.0.0.1", 600),
+      OnLink("eth0", "10.1.0.0", "255.255.0.0"),
       Default("eth0", "10.1.0.1", 100), Default("eth1", "10.2.0.1", 100)};
   ASSERT_NE(FindDefaultRoute(routes), nullptr);
   EXPECT_EQ(FindDefaultRoute(routes)->interface, "eth0");
@@ -48,8 +49,7 @@ TEST(FindDefaultRouteTest, LowestMetricThenTableOrder) {
 TEST(FindSubnetRouteTest, LongestPrefixAmongOnLinkRoutes) {
   const std::vector<Ipv4Route> routes = {
       OnLink("br0", "10.0.0.0", "255.0.0.0"),
-      OnLink("eth0", "10.1.2.0", "255.255.255.0"),
-      Default("eth0", "10.1.2.1")};
+      OnLink("eth0", "10.1.2.0", "255.255.255.0"), Default("eth0", "10.1.2.1")};
   EXPECT_EQ(FindSubnetRoute(routes, Ip("10.1.2.7"))->interface, "eth0");
   EXPECT_EQ(FindSubnetRoute(routes, Ip("10.9.9.9"))->interface, "br0");
   // The default route (mask 0) maps nothing.
@@ -73,8 +73,7 @@ TEST(PickPrimaryIpv4Test, AddressOfTheDefaultRouteInterface) {
 TEST(PickPrimaryIpv4Test, PrefersTheAddressOnTheGatewaySubnet) {
   // eth0 has a second, lower address in another subnet.
   const std::vector<Ipv4Route> routes = {
-      Default("eth0", "192.168.1.1"),
-      OnLink("eth0", "10.0.0.0", "255.0.0.0"),
+      Default("eth0", "192.168.1.1"), OnLink("eth0", "10.0.0.0", "255.0.0.0"),
       OnLink("eth0", "192.168.1.0", "255.255.255.0")};
   const auto primary =
       PickPrimaryIpv4(routes, {Ip("10.0.0.5"), Ip("192.168.1.50")}, {});
@@ -96,8 +95,8 @@ TEST(PickPrimaryIpv4Test, WithoutDefaultRouteSkipsVirtualInterfaces) {
 }
 
 TEST(PickPrimaryIpv4Test, LastResortIsLowestNonLoopback) {
-  const auto primary =
-      PickPrimaryIpv4({}, {Ip("127.0.0.1"), Ip("10.8.0.2"), Ip("10.7.0.9")}, {});
+  const auto primary = PickPrimaryIpv4(
+      {}, {Ip("127.0.0.1"), Ip("10.8.0.2"), Ip("10.7.0.9")}, {});
   ASSERT_TRUE(primary.has_value());
   EXPECT_EQ(FormatIpv4(primary->address), "10.7.0.9");
   EXPECT_EQ(primary->interface, "");
@@ -121,7 +120,8 @@ TEST(PickMacInterfaceTest, FirstPhysicalByNameWhenDefaultIsVirtual) {
   // Listed out of name order: the rule must not depend on it.
   const std::vector<NetInterface> nics = {
       Nic("wlp2s0", "dc:a6:32:00:00:02"), bridge,
-      Nic("enp1s0", "dc:a6:32:00:00:01"), Nic("docker0", "02:42:7f:1c:aa:01", false)};
+      Nic("enp1s0", "dc:a6:32:00:00:01"),
+      Nic("docker0", "02:42:7f:1c:aa:01", false)};
   const PickedInterface picked = PickMacInterface(nics, "br0");
   ASSERT_NE(picked.interface, nullptr);
   EXPECT_EQ(picked.interface->name, "enp1s0");
@@ -132,7 +132,8 @@ TEST(PickMacInterfaceTest, NeverVirtualOrZero) {
   NetInterface lo = Nic("lo", "00:00:00:00:00:00", false);
   lo.loopback = true;
   const std::vector<NetInterface> nics = {
-      lo, Nic("docker0", "02:42:7f:1c:aa:01", false),
+      lo,
+      Nic("docker0", "02:42:7f:1c:aa:01", false),
       Nic("veth12ab", "6a:11:22:33:44:55", false),
       Nic("br-5f2e", "02:42:00:00:00:01", false),
       Nic("virbr0", "52:54:00:00:00:01", false),

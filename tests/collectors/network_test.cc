@@ -34,8 +34,8 @@ std::string FibTrie(const std::vector<std::string>& local) {
 void Interface(HostTree& tree, const std::string& name, const std::string& mac,
                bool physical, const char* type = "1") {
   const std::string folder = "sys/devices/" + name;
-  tree.File(folder + "/address", mac + "\n").File(folder + "/type",
-                                                  std::string(type) + "\n");
+  tree.File(folder + "/address", mac + "\n")
+      .File(folder + "/type", std::string(type) + "\n");
   if (physical) tree.Link(folder + "/device", "../../pci0000:00/0000:01:00.0");
   tree.Link("sys/class/net/" + name, "../../devices/" + name);
 }
@@ -47,10 +47,9 @@ void WriteServer(HostTree& tree, const std::string& docker_mac,
       "docker0\t", docker_address == "172.17.0.1" ? "000011AC" : "000012AC",
       "\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n");
   tree.File("proc/net/route",
-            docker_first ? absl::StrCat(kHeader, docker_route, kEnoDefault,
-                                        kEnoSubnet)
-                         : absl::StrCat(kHeader, kEnoSubnet, kEnoDefault,
-                                        docker_route));
+            docker_first
+                ? absl::StrCat(kHeader, docker_route, kEnoDefault, kEnoSubnet)
+                : absl::StrCat(kHeader, kEnoSubnet, kEnoDefault, docker_route));
   tree.File("proc/net/fib_trie",
             FibTrie({"127.0.0.1", docker_address, "192.168.1.23"}));
   if (docker_first) {
@@ -110,8 +109,8 @@ TEST(NetworkKeysTest, VmNicWithoutDeviceLink) {
   const NetworkKeys keys = CollectNetworkKeys(RootFs(tree.root()));
   EXPECT_EQ(keys.ip_address.value, "192.0.2.7");
   EXPECT_EQ(keys.mac_address.value, "02:fc:00:00:00:07");
-  EXPECT_TRUE(absl::StrContains(keys.mac_address.source,
-                                "interface without a device"));
+  EXPECT_TRUE(
+      absl::StrContains(keys.mac_address.source, "interface without a device"));
 }
 
 TEST(NetworkKeysTest, NoRouteTableStillFindsTheNic) {
@@ -122,8 +121,8 @@ TEST(NetworkKeysTest, NoRouteTableStillFindsTheNic) {
 
   const NetworkKeys keys = CollectNetworkKeys(RootFs(tree.root()));
   EXPECT_EQ(keys.ip_address.value, "10.20.30.40");
-  EXPECT_TRUE(absl::StrContains(keys.ip_address.source,
-                                "proc/net/route: No such file"))
+  EXPECT_TRUE(
+      absl::StrContains(keys.ip_address.source, "proc/net/route: No such file"))
       << keys.ip_address.source;
   EXPECT_EQ(keys.mac_address.value, "dc:a6:32:11:22:33");  // First by name.
 }

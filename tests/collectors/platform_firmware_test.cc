@@ -116,8 +116,8 @@ TEST(PlatformFirmwareTest, EachFactMovesOnlyItsKey) {
 TEST(PlatformFirmwareTest, RebootNoiseAndPathsChangeNothing) {
   const Values before = ValuesOf(PiFacts());
   PlatformFacts rebooted = PiFacts();
-  rebooted.cpuinfo = ParseCpuInfo(
-      absl::StrReplaceAll(kPiCpuInfo, {{"BogoMIPS\t: 108.00", "BogoMIPS\t: 54.00"}}));
+  rebooted.cpuinfo = ParseCpuInfo(absl::StrReplaceAll(
+      kPiCpuInfo, {{"BogoMIPS\t: 108.00", "BogoMIPS\t: 54.00"}}));
   // The same machine read through another root.
   rebooted.cpuinfo_path = "/mnt/pi/proc/cpuinfo";
   rebooted.device_tree_path = "/mnt/pi/proc/device-tree";
@@ -170,14 +170,12 @@ TEST(PlatformFirmwareTest, DmiIdFilesFeedBiosAndSystem) {
                   {"product_name", "PowerEdge R630"}};
 
   const FirmwareKeys keys = PlatformFirmwareKeys(facts);
-  EXPECT_EQ(keys.bios.value,
-            Md5Base64("bios-hash\ndmi bios_vendor=Dell Inc.\n"
-                      "dmi bios_version=2.17.0\n"));
+  EXPECT_EQ(keys.bios.value, Md5Base64("bios-hash\ndmi bios_vendor=Dell Inc.\n"
+                                       "dmi bios_version=2.17.0\n"));
   EXPECT_EQ(keys.system.value,
             Md5Base64("system-hash\ndmi sys_vendor=Dell Inc.\n"
                       "dmi product_name=PowerEdge R630\n"));
-  EXPECT_EQ(keys.bios.source,
-            "/sys/class/dmi/id: bios_vendor, bios_version");
+  EXPECT_EQ(keys.bios.source, "/sys/class/dmi/id: bios_vendor, bios_version");
   // Nothing in dmi/id describes memory.
   EXPECT_TRUE(absl::StartsWith(keys.memory.source, "none of"));
 }

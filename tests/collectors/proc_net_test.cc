@@ -93,8 +93,8 @@ TEST(ParseFibTrieTest, PropertyLineWithoutLeafIsIgnored) {
                                          "  +-- 10.0.0.0/8 1 0 0\n"
                                          "     /32 host LOCAL\n")
                   .empty());
-  EXPECT_TRUE(ParseFibTrieLocalAddresses("|-- 300.1.1.1\n /32 host LOCAL\n")
-                  .empty());
+  EXPECT_TRUE(
+      ParseFibTrieLocalAddresses("|-- 300.1.1.1\n /32 host LOCAL\n").empty());
 }
 
 TEST(ParseIpv4Test, RejectsWhatIsNotADottedQuad) {

@@ -38,6 +38,18 @@ TEST(RootFsTest, CheckUsable) {
   EXPECT_TRUE(absl::IsFailedPrecondition(file)) << file;
 }
 
+TEST(RootFsTest, ReadsUnderAMissingRootFailAsNotFound) {
+  HostTree tree("rootfs-missing");
+  const RootFs root(tree.Path("gone"));
+  const absl::StatusOr<std::string> read = root.ReadFile("etc/machine-id");
+  EXPECT_TRUE(absl::IsNotFound(read.status())) << read.status();
+  EXPECT_EQ(read.status().message(),
+            tree.Path("gone/etc/machine-id") + ": No such file or directory");
+  EXPECT_TRUE(absl::IsNotFound(root.ListFolder("dev").status()));
+  EXPECT_TRUE(absl::IsNotFound(root.ReadLink("dev/x").status()));
+  EXPECT_FALSE(root.Exists("etc"));
+}
+
 TEST(RootFsTest, ReadFileWholeOrNamedError) {
   HostTree tree("rootfs-read");
   const std::string big(100000, 'x');
@@ -66,7 +78,9 @@ TEST(RootFsTest, UnreadableFileIsPermissionDenied) {
 
 TEST(RootFsTest, ListFolderIsSortedWhateverTheCreationOrder) {
   HostTree tree("rootfs-list");
-  tree.File("net/wlan0/x", "").File("net/eth1/x", "").File("net/docker0/x", "")
+  tree.File("net/wlan0/x", "")
+      .File("net/eth1/x", "")
+      .File("net/docker0/x", "")
       .File("net/eth0/x", "");
   const absl::StatusOr<std::vector<std::string>> names =
       RootFs(tree.root()).ListFolder("net");

@@ -160,7 +160,9 @@ TEST(SmbiosKeysTest, SysfsDumpAndRsmbGiveTheSameKeys) {
                         static_cast<char>(v.minor),
                         static_cast<char>(v.docrev)};
     const uint32_t size = static_cast<uint32_t>(table.size());
-    for (int i = 0; i < 4; ++i) rsmb.push_back(static_cast<char>(size >> 8 * i));
+    for (int i = 0; i < 4; ++i) {
+      rsmb.push_back(static_cast<char>(size >> 8 * i));
+    }
     absl::StatusOr<smbios::Table> windows =
         smbios::ParseRawSmbiosData(rsmb + table, "RSMB");
     ASSERT_TRUE(windows.ok()) << windows.status();

@@ -122,7 +122,9 @@ TEST_P(FixtureWalkTest, DecodedFieldsEqualDmidecodes) {
       }
       if (LeftUndecoded(r.type, theirs.key)) continue;
       bool ours = false;
-      for (const Field& field : d.fields) ours = ours || field.name == theirs.key;
+      for (const Field& field : d.fields) {
+        ours = ours || field.name == theirs.key;
+      }
       EXPECT_TRUE(ours) << "field not decoded: " << theirs.key;
     }
   }

@@ -2,10 +2,12 @@
 // each must become the right warning, naming handle and offset, with the
 // walk stopping or going on where dmidecode does. Always runs.
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "smbios/describe.h"
 #include "smbios/sources.h"
 #include "smbios/table.h"
 #include "tests/testing/smbios_builder.h"
@@ -266,6 +268,38 @@ TEST(WalkTest, BuiltTableTruncatedAtEveryOffset) {
   ExpectEveryTruncationIsSafe(Smbios3(t), t.bytes());
   ExpectEveryTruncationIsSafe(Smbios2(t, std::nullopt, std::nullopt),
                               t.bytes());
+}
+
+// Random byte corruption of a table holding every decoded type: the walk
+// and every decoder must stay inside the bytes (checked under ASan).
+TEST(WalkTest, CorruptedTablesDecodeSafely) {
+  TableBuilder t;
+  t.Add(Bios(0));
+  t.Add(StructureBuilder(1, 1).Bytes(std::string(23, '\x01')).String("a"));
+  t.Add(StructureBuilder(2, 2).Bytes(std::string(11, '\x02')).String("b"));
+  t.Add(StructureBuilder(3, 3).Bytes(std::string(18, '\x03')).String("c"));
+  t.Add(StructureBuilder(4, 4).Bytes(std::string(44, '\xFF')).String("d"));
+  t.Add(StructureBuilder(13, 5).Bytes(std::string(18, '\x04')).String("e"));
+  t.Add(StructureBuilder(16, 6).Bytes(std::string(19, '\x80')).String("f"));
+  t.Add(StructureBuilder(17, 7).Bytes(std::string(88, '\x7F')).String("g"));
+  t.Add(Oem(8)).AddEndOfTable(9);
+  const EntryPoint entry = Smbios3(t);
+
+  std::mt19937 random(20240601);
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes = t.bytes();
+    const int flips = 1 + round % 8;
+    for (int i = 0; i < flips; ++i) {
+      bytes[random() % bytes.size()] = static_cast<char>(random() & 0xFF);
+    }
+    absl::StatusOr<Table> table = ParseTable(entry, bytes, "corrupt");
+    if (!table.ok()) continue;
+    for (const Structure& s : table->structures()) {
+      std::vector<Warning> warnings;
+      Describe(s, Version{3, 3, 0, true}, &warnings);
+      Describe(s, Version{2, 0, 0, false}, &warnings);
+    }
+  }
 }
 
 }  // namespace

@@ -74,11 +74,14 @@ void Copy(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-HostTree::HostTree(absl::string_view name) {
-  const char* base = std::getenv("TEST_TMPDIR");
+HostTree::HostTree(absl::string_view name)
+    : HostTree(name, std::getenv("TEST_TMPDIR") != nullptr
+                         ? std::getenv("TEST_TMPDIR")
+                         : "/tmp") {}
+
+HostTree::HostTree(absl::string_view name, absl::string_view base) {
   static int serial = 0;
-  root_ = absl::StrCat(base != nullptr ? base : "/tmp", "/host-", name, "-",
-                       getpid(), "-", ++serial);
+  root_ = absl::StrCat(base, "/host-", name, "-", getpid(), "-", ++serial);
   RemovePath(root_);
   MakeParents(root_ + "/");
 }
@@ -98,8 +101,7 @@ HostTree& HostTree::File(absl::string_view relative,
   return *this;
 }
 
-HostTree& HostTree::Link(absl::string_view relative,
-                         absl::string_view target) {
+HostTree& HostTree::Link(absl::string_view relative, absl::string_view target) {
   const std::string path = Path(relative);
   MakeParents(path);
   RemovePath(path);

@@ -4,8 +4,8 @@
 // before altering it.
 //
 //   HostTree tree("r630");
-//   tree.File("etc/machine-id", "0123\n").Link("dev/disk/by-uuid/A", "../../sda1");
-//   CollectHardwareHash({.root = tree.root()});
+//   tree.File("etc/machine-id", "0123\n").Link("dev/disk/by-uuid/A",
+//   "../../sda1"); CollectHardwareHash({.root = tree.root()});
 
 #ifndef HWFP_TESTS_TESTING_HOST_TREE_H_
 #define HWFP_TESTS_TESTING_HOST_TREE_H_
@@ -20,6 +20,9 @@ class HostTree {
  public:
   // Makes a fresh, empty folder under TEST_TMPDIR named after `name`.
   explicit HostTree(absl::string_view name);
+  // The same under `base` instead (e.g. "/tmp" for a tree an unprivileged
+  // user must reach; TEST_TMPDIR is often under root's private home).
+  HostTree(absl::string_view name, absl::string_view base);
 
   const std::string& root() const { return root_; }
   // Returns root() + "/" + relative.
