@@ -2,8 +2,9 @@
 // hash, the nine values the reference agent stores, each with a note on
 // its source.
 //
+//   hwfp::CollectOptions options;  // root "/": this machine.
 //   absl::StatusOr<hwfp::HardwareHash> hash =
-//       hwfp::CollectHardwareHash({.root = "/"});
+//       hwfp::CollectHardwareHash(options);
 //   if (!hash.ok()) return hash.status();  // The root is unusable.
 //   std::string id = hash->values.at(hwfp::kMachineIdKey);
 

@@ -1,6 +1,11 @@
 // The four firmware keys (processor-hash, memory-hash, bios-hash,
-// system-hash) on Linux: from the SMBIOS tables in sysfs when they can be
-// read, else from what the platform offers instead (platform_firmware.h).
+// system-hash) on Linux, in this order of preference:
+//  1. the SMBIOS tables in sys/firmware/dmi/tables (smbios_keys.h: raw
+//     structure bytes, run-time fields masked);
+//  2. when those are absent, root-only for this user, or too broken to
+//     walk, or lack a key's structures: what the platform offers instead
+//     (platform_firmware.h: /sys/class/dmi/id, the device tree,
+//     /proc/cpuinfo), with the reason SMBIOS was not used in the note.
 
 #ifndef HWFP_COLLECTORS_FIRMWARE_H_
 #define HWFP_COLLECTORS_FIRMWARE_H_

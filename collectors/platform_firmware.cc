@@ -122,8 +122,9 @@ class Builder {
     KeyText text(kBiosHashKey);
     AddDmiFiles(facts_, DmiIdBiosFiles(), text);
     if (facts_.device_tree && !facts_.device_tree->compatible.empty()) {
+      // Joined by spaces: the strings themselves hold commas.
       text.Add(DeviceTreeSource(facts_), "compatible",
-               absl::StrJoin(facts_.device_tree->compatible, ","));
+               absl::StrJoin(facts_.device_tree->compatible, " "));
     }
     AddMachineField(facts_, "Hardware", text);
     return Finish(kBiosHashKey, text);

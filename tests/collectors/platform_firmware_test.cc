@@ -70,7 +70,7 @@ TEST(PlatformFirmwareTest, PiKeysAndTheirSources) {
             Md5Base64("memory-hash\ndevicetree memory@0/reg=000000003b400000\n"
                       "cpuinfo Revision=c03114\n"));
   EXPECT_EQ(keys.bios.value,
-            Md5Base64("bios-hash\ndevicetree compatible=raspberrypi,4-model-b,"
+            Md5Base64("bios-hash\ndevicetree compatible=raspberrypi,4-model-b "
                       "brcm,bcm2711\ncpuinfo Hardware=BCM2835\n"));
   EXPECT_EQ(keys.system.value,
             Md5Base64("system-hash\ndevicetree model=Raspberry Pi 4 Model B "

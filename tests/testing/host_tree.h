@@ -4,8 +4,9 @@
 // before altering it.
 //
 //   HostTree tree("r630");
-//   tree.File("etc/machine-id", "0123\n").Link("dev/disk/by-uuid/A",
-//   "../../sda1"); CollectHardwareHash({.root = tree.root()});
+//   tree.File("etc/machine-id", "0123\n")
+//       .Link("dev/disk/by-uuid/A1B2", "../../sda1");
+//   CollectHardwareHash({tree.root()});
 
 #ifndef HWFP_TESTS_TESTING_HOST_TREE_H_
 #define HWFP_TESTS_TESTING_HOST_TREE_H_
