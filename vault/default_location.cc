@@ -1,31 +1,14 @@
 #include "vault/default_location.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 
 namespace hwfp {
-namespace {
-
-std::string HomeFromPasswordDatabase() {
-  std::vector<char> buffer(16384);
-  struct passwd entry;
-  struct passwd* found = nullptr;
-  if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) !=
-          0 ||
-      found == nullptr || found->pw_dir == nullptr) {
-    return "";
-  }
-  return found->pw_dir;
-}
-
-}  // namespace
 
 VaultEnvironment CurrentVaultEnvironment() {
   VaultEnvironment env;
@@ -33,11 +16,9 @@ VaultEnvironment CurrentVaultEnvironment() {
   if (const char* state = std::getenv("XDG_STATE_HOME")) {
     env.xdg_state_home = state;
   }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home) {
-    env.home = home;
-  } else {
-    env.home = HomeFromPasswordDatabase();
-  }
+  // HOME only: the password database would pull NSS into the static
+  // binary, which cannot load it in an empty chroot.
+  if (const char* home = std::getenv("HOME")) env.home = home;
   return env;
 }
 

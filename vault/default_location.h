@@ -17,7 +17,7 @@ inline constexpr char kRootVaultDir[] = "/var/lib/hwfp/vault";
 struct VaultEnvironment {
   bool root = false;           // Effective user id 0.
   std::string xdg_state_home;  // $XDG_STATE_HOME, may be empty.
-  std::string home;            // $HOME, else the password database's.
+  std::string home;            // $HOME, may be empty.
 };
 
 // Returns the environment of this process.
