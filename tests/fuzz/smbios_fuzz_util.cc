@@ -6,8 +6,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "collectors/hardware_hash.h"
+#include "collectors/smbios_keys.h"
+#include "smbios/describe.h"
+#include "smbios/records.h"
 #include "smbios/sources.h"
 #include "smbios/structure.h"
 
@@ -53,6 +59,53 @@ void ExerciseStructure(const smbios::Structure& s) {
   }
 }
 
+// The typed decoder for the structure's type and its dmidecode-style
+// description, as `hwfp smbios` and the hashes use them: each must stay
+// within the structure it is given.
+void DecodeStructure(const smbios::Structure& s,
+                     const smbios::Version& version) {
+  std::vector<smbios::Warning> warnings;
+  const smbios::Description description =
+      smbios::Describe(s, version, &warnings);
+  Consume(description.title);
+  for (const smbios::Field& field : description.fields) {
+    Consume(field.value);
+    for (const std::string& item : field.items) Consume(item);
+  }
+  switch (s.type()) {
+    case 0:
+      Consume(smbios::DecodeBios(s, &warnings).vendor.Display());
+      break;
+    case 1:
+      Consume(smbios::DecodeSystem(s, version, &warnings).uuid);
+      break;
+    case 2:
+      Consume(smbios::DecodeBaseboard(s, &warnings).serial_number.Display());
+      break;
+    case 3:
+      Consume(smbios::DecodeChassis(s, &warnings).asset_tag.Display());
+      break;
+    case 4: {
+      const smbios::ProcessorInfo processor =
+          smbios::DecodeProcessor(s, &warnings);
+      Consume(processor.Signature());
+      Consume(processor.FamilyName());
+      break;
+    }
+    case 13:
+      sink = smbios::DecodeBiosLanguage(s, &warnings).languages.size();
+      break;
+    case 16:
+      Consume(smbios::DecodeMemoryArray(s).MaximumCapacityBytes());
+      break;
+    case 17:
+      Consume(smbios::DecodeMemoryDevice(s, &warnings).SizeBytes());
+      break;
+  }
+  Consume(MaskedStructureBytes(s));
+  for (const smbios::Warning& w : warnings) Consume(w.message);
+}
+
 }  // namespace
 
 absl::StatusOr<smbios::Table> ReadDumpBytes(absl::string_view bytes) {
@@ -73,12 +126,15 @@ void ExerciseTable(const smbios::Table& table) {
   Consume(table.bytes());
   for (const smbios::Structure& s : table.structures()) {
     ExerciseStructure(s);
+    DecodeStructure(s, table.version());
     if (table.FindHandle(s.handle()) == nullptr) {
       Finding("FindHandle misses a structure the walk returned");
     }
   }
   for (const smbios::Warning& w : table.warnings()) Consume(w.message);
   sink = table.OfType(1).size() + table.OfType(127).size();
+  const HardwareHash keys = SmbiosKeys(table);
+  for (const auto& [key, value] : keys.values) Consume(value);
 
   // What `hwfp smbios --dump-bin` writes must read back the same: dmidecode
   // and hwfp itself both read these files.

@@ -1,8 +1,9 @@
 // What every SMBIOS fuzz target does with a table once it has one: reads
-// every field of every structure through the public accessors, so that an
-// accessor that reads past a structure or its string set shows up under
-// AddressSanitizer, and writes the table back as a dump that must read
-// back to the same structures.
+// every field of every structure through the public accessors, runs every
+// typed decoder and dmidecode-style description on every structure and
+// hashes the table into the firmware keys, so that a read past a structure
+// or its string set shows up under AddressSanitizer; then writes the table
+// back as a dump that must read back to the same structures.
 
 #ifndef HWFP_TESTS_FUZZ_SMBIOS_FUZZ_UTIL_H_
 #define HWFP_TESTS_FUZZ_SMBIOS_FUZZ_UTIL_H_
