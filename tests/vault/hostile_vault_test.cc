@@ -2,10 +2,10 @@
 // symbolic links in place of files and folders, files owned by another
 // user, modes open to others, a Manifest leading outside the vault, a
 // 1 GiB record or Manifest, text that is not UTF-8, JSON nested tens of
-// thousands deep. Unsafe vaults are refused (exit status 6) with a message naming
-// the path, and left exactly as they were; a record that is merely broken
-// is moved aside, kept byte for byte, and reported. Every run stays within
-// a small memory budget, however large the files it was handed.
+// thousands deep. Unsafe vaults are refused (exit status 6) with a message
+// naming the path, and left exactly as they were; a record that is merely
+// broken is moved aside, kept byte for byte, and reported. Every run stays
+// within a small memory budget, however large the files it was handed.
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -329,6 +329,25 @@ TEST_F(HostileVaultTest, ManifestThatIsNotUtf8OrNestedTooDeep) {
     Write(vault_ + "/Manifest", text);
     ExpectRefused(vault_, "Manifest", says);
   }
+}
+
+// Found by vault_record_fuzzer: a lone surrogate escape used to make every
+// run fail instead of moving the record aside.
+TEST_F(HostileVaultTest, RecordEscapingALoneSurrogateIsMovedAside) {
+  Write(vault_ + "/Store/InstanceFingerprint",
+        "{\"fingerprint\":\"0f8fad5b-d9cb-469f-a165-70867728950e\","
+        "\"hardwareHash\":{\"machine-id\":\"\\udc00\"},"
+        "\"similarityThreshold\":40}");
+  ExpectMovedAside("lone UTF-16 surrogate");
+}
+
+// Found by vault_manifest_fuzzer: hwfp used to read this Manifest, then
+// write it back as bytes it could not read again.
+TEST_F(HostileVaultTest, ManifestEscapingALoneSurrogateIsRefused) {
+  Write(vault_ + "/Manifest",
+        "{\"InstanceFingerprint\":\"Store/InstanceFingerprint\","
+        "\"x\\udc00\":\"Store/x\"}");
+  ExpectRefused(vault_, "Manifest", "lone UTF-16 surrogate");
 }
 
 TEST_F(HostileVaultTest, OneGiBRecordIsMovedAsideUnread) {
