@@ -11,7 +11,6 @@
 
 #include <fcntl.h>
 #include <spawn.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +21,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "bench/bench_fixtures.h"
 #include "benchmark/benchmark.h"
 #include "collectors/collect.h"
 #include "collectors/digest.h"
@@ -31,28 +31,6 @@ extern char** environ;
 namespace {
 
 constexpr char kR630Dump[] = "/smbios/dell-poweredge-r630-dual-xeon/dump.bin";
-
-bool IsFile(const std::string& path) {
-  struct stat info;
-  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
-
-std::optional<std::string> FindFixtures(const char* argv0) {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("HWFP_FIXTURES")) candidates.push_back(env);
-  if (const char* runfiles = std::getenv("RUNFILES_DIR")) {
-    candidates.push_back(std::string(runfiles) + "/hwfp_fixtures/fixtures");
-  }
-  candidates.push_back(std::string(argv0) + ".runfiles/hwfp_fixtures/fixtures");
-  candidates.push_back("../hwfp_fixtures/fixtures");  // `bazel run` cwd.
-  if (const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
-    candidates.push_back(std::string(workspace) + "/../shared/fixtures");
-  }
-  for (const std::string& dir : candidates) {
-    if (IsFile(dir + "/README.md")) return dir;
-  }
-  return std::nullopt;
-}
 
 std::optional<std::string> FindProgram(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
@@ -159,7 +137,7 @@ void BM_ReferenceProcesses(benchmark::State& state, std::string fixtures) {
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  const std::optional<std::string> fixtures = FindFixtures(argv[0]);
+  const std::optional<std::string> fixtures = hwfp::bench::FindFixtures();
   if (!fixtures) {
     std::fprintf(stderr,
                  "collect_bench: the shared fixtures were not found (set "

@@ -7,15 +7,12 @@
 //
 // Skips, saying why, when ../shared/fixtures is absent.
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
-#include <vector>
 
+#include "bench/bench_fixtures.h"
 #include "benchmark/benchmark.h"
 #include "collectors/smbios_keys.h"
 #include "smbios/entry_point.h"
@@ -41,35 +38,14 @@ std::string Slurp(const std::string& path) {
   return bytes.str();
 }
 
-// The fixtures reach the program as runfiles of @hwfp_fixtures, whether it
-// runs under `bazel run` or from bazel-bin.
-std::optional<std::string> FixturesDir() {
-  std::vector<std::string> candidates;
-  for (const char* var : {"RUNFILES_DIR", "TEST_SRCDIR"}) {
-    if (const char* dir = std::getenv(var)) {
-      candidates.push_back(std::string(dir) + "/hwfp_fixtures/fixtures");
-    }
-  }
-  char self[4096];
-  const ssize_t size = readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (size > 0) {
-    candidates.push_back(std::string(self, size) +
-                         ".runfiles/hwfp_fixtures/fixtures");
-  }
-  candidates.push_back("../hwfp_fixtures/fixtures");
-  for (const std::string& dir : candidates) {
-    if (std::ifstream(dir + "/README.md").good()) return dir;
-  }
-  return std::nullopt;
-}
-
 struct Fixture {
   std::string entry_point;
   std::string table;
 };
 
 std::optional<Fixture> Load(const std::string& name) {
-  static const std::optional<std::string> dir = FixturesDir();
+  static const std::optional<std::string> dir =
+      hwfp::bench::FindFixtures();
   if (!dir) return std::nullopt;
   const std::string folder = *dir + "/smbios/" + name;
   return Fixture{Slurp(folder + "/smbios_entry_point"),

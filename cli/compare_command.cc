@@ -52,10 +52,10 @@ int RunCompare(absl::Span<const std::string> args) {
   }
 
   if (threshold == 0) {
-    threshold = saved->threshold.has_value() &&
-                        IsValidThreshold(*saved->threshold)
-                    ? *saved->threshold
-                    : kDefaultSimilarityThreshold;
+    threshold =
+        saved->threshold.has_value() && IsValidThreshold(*saved->threshold)
+            ? *saved->threshold
+            : kDefaultSimilarityThreshold;
   }
   const Explanation explanation =
       Explain(saved->values, current->values, threshold,

@@ -20,8 +20,9 @@ std::string ExplanationText(const Explanation& explanation) {
       colon == std::string::npos ? description : description.substr(0, colon),
       "\n");
   for (const KeyComparison& key : explanation.keys) {
-    absl::StrAppend(&text, "  ", absl::StrFormat("%-8s", KeyChangeName(key.change)),
-                    " ", absl::CEscape(key.key));
+    absl::StrAppend(&text, "  ",
+                    absl::StrFormat("%-8s", KeyChangeName(key.change)), " ",
+                    absl::CEscape(key.key));
     switch (key.change) {
       case KeyChange::kMatched:
         break;
@@ -79,7 +80,8 @@ void WriteExplanationJson(const Explanation& explanation, JsonWriter& writer) {
   writer.Key("keys");
   writer.StartObject();
   for (const KeyComparison& key : explanation.keys) {
-    writer.Key(key.key.data(), static_cast<rapidjson::SizeType>(key.key.size()));
+    writer.Key(key.key.data(),
+               static_cast<rapidjson::SizeType>(key.key.size()));
     writer.StartObject();
     writer.Key("change");
     WriteStringJson(std::string(KeyChangeName(key.change)), writer);
@@ -109,9 +111,8 @@ void WriteRecordJson(const FingerprintRecord& record, JsonWriter& writer) {
 }
 
 int VaultExitStatus(const absl::Status& status) {
-  return status.code() == absl::StatusCode::kPermissionDenied
-             ? kExitUnreadable
-             : kExitVault;
+  return status.code() == absl::StatusCode::kPermissionDenied ? kExitUnreadable
+                                                              : kExitVault;
 }
 
 void PrintError(const char* command, const absl::Status& status) {

@@ -118,9 +118,11 @@ int RunFingerprintCommand(absl::Span<const std::string> args) {
   }
   if (result->outcome == FingerprintOutcome::kReplaced) {
     std::fprintf(stderr,
-                 "hwfp fingerprint: replaced %s after %d attempts (%s); the "
-                 "old record is kept as %s\n",
+                 "hwfp fingerprint: replaced %s after %d attempt%s (%s); the "
+                 "old record is kept as %s (`hwfp vault show` lists what "
+                 "changed)\n",
                  result->previous_fingerprint.c_str(), result->attempts,
+                 result->attempts == 1 ? "" : "s",
                  DescribeVerdict(result->explanation->verdict).c_str(),
                  kPreviousFingerprintKey);
   }

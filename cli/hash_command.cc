@@ -14,33 +14,23 @@
 #include "absl/strings/escaping.h"
 #include "absl/types/span.h"
 #include "cli/command.h"
+#include "cli/decision_output.h"
 #include "cli/flags.h"
 #include "collectors/collect.h"
-#include "rapidjson/prettywriter.h"
 #include "rapidjson/stringbuffer.h"
 
 namespace hwfp::cli {
 namespace {
 
-void WriteObject(const std::map<std::string, std::string>& map,
-                 rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) {
-  writer.StartObject();
-  for (const auto& [key, value] : map) {
-    writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  }
-  writer.EndObject();
-}
-
 std::string ToJson(const HardwareHash& hash) {
   rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  JsonWriter writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
   writer.Key("hardwareHash");
-  WriteObject(hash.values, writer);
+  WriteMapJson(hash.values, writer);
   writer.Key("sources");
-  WriteObject(hash.sources, writer);
+  WriteMapJson(hash.sources, writer);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -56,8 +46,7 @@ int RunHash(absl::Span<const std::string> args) {
   options.root = absl::GetFlag(FLAGS_root);
   const absl::StatusOr<HardwareHash> hash = CollectHardwareHash(options);
   if (!hash.ok()) {
-    std::fprintf(stderr, "hwfp hash: %s\n",
-                 std::string(hash.status().message()).c_str());
+    PrintError("hash", hash.status());
     // Only the root folder can fail the collection: a bad --root is a
     // usage error unless it exists and we may not read it.
     return hash.status().code() == absl::StatusCode::kPermissionDenied

@@ -1,3 +1,9 @@
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include "cli/hash_file.h"
 
 #include <fcntl.h>
@@ -26,8 +32,8 @@ absl::Status ReadMap(const rapidjson::Value& object,
     if (member.value.IsNull()) {
       values[key] = "";
     } else if (member.value.IsString()) {
-      values[key] = std::string(member.value.GetString(),
-                                member.value.GetStringLength());
+      values[key] =
+          std::string(member.value.GetString(), member.value.GetStringLength());
     } else {
       return absl::DataLossError(absl::StrCat(
           "the value of \"", absl::CHexEscape(key), "\" is not a string"));
@@ -40,8 +46,7 @@ absl::Status ReadMap(const rapidjson::Value& object,
 
 absl::StatusOr<HashFile> ParseHashFile(absl::string_view text) {
   rapidjson::Document document;
-  if (absl::Status parsed =
-          ParseBoundedJson(text, kMaxHashFileDepth, document);
+  if (absl::Status parsed = ParseBoundedJson(text, kMaxHashFileDepth, document);
       !parsed.ok()) {
     return parsed;
   }
@@ -84,30 +89,43 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
                   std::strerror(errno));
   }
   struct stat info;
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+  if (fstat(fd, &info) != 0) {
+    const int error = errno;
+    close(fd);
+    return failed(absl::StatusCode::kPermissionDenied, std::strerror(error));
+  }
+  if (!S_ISREG(info.st_mode)) {
     close(fd);
     return failed(absl::StatusCode::kInvalidArgument, "not a regular file");
   }
   if (static_cast<uint64_t>(info.st_size) > kMaxHashFileBytes) {
     close(fd);
-    return failed(absl::StatusCode::kInvalidArgument,
-                  absl::StrCat("is ", info.st_size, " bytes, more than the ",
-                               kMaxHashFileBytes,
-                               " a hardware hash file may hold"));
+    return failed(
+        absl::StatusCode::kInvalidArgument,
+        absl::StrCat("is ", info.st_size, " bytes, more than the ",
+                     kMaxHashFileBytes, " a hardware hash file may hold"));
   }
   // The file may grow after fstat: read at most one byte past the cap.
   std::string text(static_cast<size_t>(info.st_size) + 1, '\0');
   size_t size = 0;
+  int read_error = 0;
   while (size <= kMaxHashFileBytes) {
     if (size == text.size()) {
       text.resize(std::min(text.size() * 2, kMaxHashFileBytes + 1));
     }
     const ssize_t got = read(fd, &text[size], text.size() - size);
     if (got < 0 && errno == EINTR) continue;
+    if (got < 0) read_error = errno;
     if (got <= 0) break;
     size += static_cast<size_t>(got);
   }
   close(fd);
+  // A failed read is not an empty or cut-off file: say so rather than
+  // report the JSON the failure left behind.
+  if (read_error != 0) {
+    return failed(absl::StatusCode::kPermissionDenied,
+                  absl::StrCat("cannot be read: ", std::strerror(read_error)));
+  }
   if (size > kMaxHashFileBytes) {
     return failed(absl::StatusCode::kInvalidArgument, "grew while read");
   }

@@ -31,7 +31,10 @@ struct HashFile {
 absl::StatusOr<HashFile> ParseHashFile(absl::string_view text);
 
 // Reads and parses the file at `path` (at most kMaxHashFileBytes, checked
-// before reading). Errors name the file.
+// before reading). Every error names the file: kNotFound when it is
+// missing, kPermissionDenied when it cannot be opened or read,
+// kInvalidArgument when it is not a regular file or too large, else
+// ParseHashFile's kDataLoss.
 absl::StatusOr<HashFile> ReadHashFile(const std::string& path);
 
 }  // namespace hwfp::cli

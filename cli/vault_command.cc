@@ -130,9 +130,8 @@ std::string ViewText(const VaultView& view) {
     absl::StrAppend(&text, "fingerprint: none\n");
   } else {
     absl::StrAppend(&text, "fingerprint: ", view.record->fingerprint, "\n",
-                    "similarity threshold: ",
-                    view.record->similarity_threshold, "\n",
-                    "hardware hash:\n");
+                    "similarity threshold: ", view.record->similarity_threshold,
+                    "\n", "hardware hash:\n");
     for (const auto& [key, value] : view.record->hardware_hash) {
       absl::StrAppend(&text, "  ", absl::CEscape(key), ": ",
                       absl::CEscape(value), "\n");
@@ -148,22 +147,22 @@ std::string ViewText(const VaultView& view) {
     absl::StrAppend(&text, ": ", absl::CEscape(previous.reason), "\n");
     if (view.record.has_value()) {
       // What changed between the previous record and the current one.
-      absl::StrAppend(&text,
-                      ExplanationText(Explain(
-                          previous.record.hardware_hash,
-                          view.record->hardware_hash,
-                          IsValidThreshold(view.record->similarity_threshold)
-                              ? view.record->similarity_threshold
-                              : kDefaultSimilarityThreshold)));
+      absl::StrAppend(
+          &text, ExplanationText(Explain(
+                     previous.record.hardware_hash, view.record->hardware_hash,
+                     IsValidThreshold(view.record->similarity_threshold)
+                         ? view.record->similarity_threshold
+                         : kDefaultSimilarityThreshold)));
     }
   }
   if (!view.other_keys.empty()) {
-    absl::StrAppend(&text, "other keys: ",
-                    absl::StrJoin(view.other_keys, ", "), "\n");
+    absl::StrAppend(&text, "other keys: ", absl::StrJoin(view.other_keys, ", "),
+                    "\n");
   }
   if (!view.set_aside.empty()) {
-    absl::StrAppend(&text, "set aside in Store: ",
-                    absl::StrJoin(view.set_aside, ", "), "\n");
+    absl::StrAppend(&text,
+                    "set aside in Store: ", absl::StrJoin(view.set_aside, ", "),
+                    "\n");
   }
   return text;
 }
@@ -215,9 +214,8 @@ int Modify(const std::string& dir, Change change) {
 int Clear(const std::string& dir) {
   return Modify(dir, [](Vault& vault, const VaultLock& lock,
                         const std::optional<FingerprintRecord>&) {
-    absl::StatusOr<std::optional<FingerprintRecord>> cleared =
-        ClearFingerprint(vault, lock, absl::Now(),
-                         "cleared by hwfp vault clear");
+    absl::StatusOr<std::optional<FingerprintRecord>> cleared = ClearFingerprint(
+        vault, lock, absl::Now(), "cleared by hwfp vault clear");
     if (!cleared.ok()) {
       PrintError(kName, cleared.status());
       return VaultExitStatus(cleared.status());
@@ -225,8 +223,8 @@ int Clear(const std::string& dir) {
     if (!cleared->has_value()) {
       std::printf("no fingerprint to clear in %s\n", vault.dir().c_str());
     } else {
-      std::printf("cleared %s (kept as %s)\n",
-                  (*cleared)->fingerprint.c_str(), kPreviousFingerprintKey);
+      std::printf("cleared %s (kept as %s)\n", (*cleared)->fingerprint.c_str(),
+                  kPreviousFingerprintKey);
     }
     return static_cast<int>(kExitOk);
   });

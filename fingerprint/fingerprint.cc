@@ -61,8 +61,8 @@ absl::Status CheckUtf8(const HardwareHash& hash) {
 
 absl::Status CheckOptions(const FingerprintOptions& options) {
   if (options.attempts < 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "attempts must be at least 1, not ", options.attempts));
+    return absl::InvalidArgumentError(
+        absl::StrCat("attempts must be at least 1, not ", options.attempts));
   }
   if (options.retry_delay < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("the retry delay must not be negative");
@@ -114,10 +114,10 @@ absl::string_view FingerprintOutcomeName(FingerprintOutcome outcome) {
 }
 
 IdentityKey IdentityKeyFor(const HashValues& current) {
-  const bool has_uuid = current.count(std::string(IdentityKeyName(
-                            IdentityKey::kUuid))) != 0;
-  const bool has_machine_id = current.count(std::string(IdentityKeyName(
-                                  IdentityKey::kMachineId))) != 0;
+  const bool has_uuid =
+      current.count(std::string(IdentityKeyName(IdentityKey::kUuid))) != 0;
+  const bool has_machine_id =
+      current.count(std::string(IdentityKeyName(IdentityKey::kMachineId))) != 0;
   return has_uuid && !has_machine_id ? IdentityKey::kUuid
                                      : IdentityKey::kMachineId;
 }
@@ -189,14 +189,14 @@ absl::StatusOr<FingerprintResult> RunFingerprint(
       previous->replaced_by = record.fingerprint;
       previous->reason = DescribeVerdict(result.explanation->verdict);
     }
-    if (absl::Status stored = StoreFingerprint(
-            vault, *lock, record, previous ? &*previous : nullptr);
+    if (absl::Status stored = StoreFingerprint(vault, *lock, record,
+                                               previous ? &*previous : nullptr);
         !stored.ok()) {
       return stored;
     }
     result.fingerprint = record.fingerprint;
-    result.outcome = first_run ? FingerprintOutcome::kMinted
-                               : FingerprintOutcome::kReplaced;
+    result.outcome =
+        first_run ? FingerprintOutcome::kMinted : FingerprintOutcome::kReplaced;
     if (!first_run) result.previous_fingerprint = result.saved->fingerprint;
     return result;
   }

@@ -203,8 +203,7 @@ Explanation Explain(const HashValues& saved, const HashValues& current,
 }
 
 std::string DescribeVerdict(const Verdict& verdict) {
-  const absl::string_view outcome =
-      verdict.similar ? "similar" : "not similar";
+  const absl::string_view outcome = verdict.similar ? "similar" : "not similar";
   const absl::string_view identity = IdentityKeyName(verdict.identity);
   switch (verdict.rule) {
     case SimilarityRule::kCheckDisabled:
@@ -221,12 +220,11 @@ std::string DescribeVerdict(const Verdict& verdict) {
                           " unchanged: ", outcome);
     case SimilarityRule::kThresholdReached:
     case SimilarityRule::kBelowThreshold:
-      return absl::StrCat(
-          kAddressKey, " changed; ", verdict.matched, " of ",
-          verdict.compared, " keys match (",
-          ShownPercentage(verdict.percentage), "%), ",
-          verdict.similar ? "threshold " : "below threshold ",
-          verdict.threshold, ": ", outcome);
+      return absl::StrCat(kAddressKey, " changed; ", verdict.matched, " of ",
+                          verdict.compared, " keys match (",
+                          ShownPercentage(verdict.percentage), "%), ",
+                          verdict.similar ? "threshold " : "below threshold ",
+                          verdict.threshold, ": ", outcome);
   }
   return std::string(outcome);
 }

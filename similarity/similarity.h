@@ -48,13 +48,13 @@ absl::Status CheckThreshold(int threshold);
 
 // The rule that settled a decision, in the order the rules are tried.
 enum class SimilarityRule {
-  kCheckDisabled,      // Threshold -1: similar.
-  kSavedMapEmpty,      // Nothing saved to compare with: not similar.
-  kCurrentMapEmpty,    // Nothing collected: not similar.
-  kIdentityChanged,    // machine-id (or uuid) differs: not similar.
+  kCheckDisabled,                // Threshold -1: similar.
+  kSavedMapEmpty,                // Nothing saved to compare with: not similar.
+  kCurrentMapEmpty,              // Nothing collected: not similar.
+  kIdentityChanged,              // machine-id (or uuid) differs: not similar.
   kIdentityAndAddressUnchanged,  // Both unchanged: similar.
-  kThresholdReached,   // Enough keys match: similar.
-  kBelowThreshold,     // Too few keys match: not similar.
+  kThresholdReached,             // Enough keys match: similar.
+  kBelowThreshold,               // Too few keys match: not similar.
 };
 
 // Returns a stable identifier for `rule`, e.g. "identity-changed"; JSON

@@ -1,8 +1,11 @@
 #include "smbios/file_io.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
@@ -48,21 +51,33 @@ absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
 }
 
 absl::Status WriteFileBytes(const std::string& path, absl::string_view bytes) {
-  const std::string temporary = absl::StrCat(path, ".tmp");
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) {
+  // A new file of our own (O_EXCL under a random name): a fixed name such
+  // as PATH.tmp could be a link planted to make us write elsewhere.
+  std::string temporary = absl::StrCat(path, ".XXXXXX");
+  const int fd = mkstemp(temporary.data());
+  if (fd < 0) {
     return absl::UnavailableError(absl::StrCat(
         temporary, ": cannot be created: ", std::strerror(errno)));
   }
-  const bool written =
-      std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  const int write_error = errno;
-  const bool closed = std::fclose(file) == 0;
-  if (!written || !closed) {
+  auto fail = [&](absl::string_view what, int error) {
     std::remove(temporary.c_str());
-    return absl::UnavailableError(absl::StrCat(
-        temporary, ": cannot be written: ", std::strerror(write_error)));
+    return absl::UnavailableError(
+        absl::StrCat(temporary, ": cannot be ", what, ": ",
+                     std::strerror(error)));
+  };
+
+  absl::string_view rest = bytes;
+  while (!rest.empty()) {
+    const ssize_t written = write(fd, rest.data(), rest.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) {
+      const int error = errno;
+      close(fd);
+      return fail("written", error);
+    }
+    rest.remove_prefix(static_cast<size_t>(written));
   }
+  if (close(fd) != 0) return fail("written", errno);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int error = errno;
     std::remove(temporary.c_str());

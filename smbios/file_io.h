@@ -22,8 +22,10 @@ absl::Status FileError(absl::string_view path, int error);
 absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
                                           size_t limit = ~size_t{0});
 
-// Replaces `path` with `bytes`: writes a temporary file beside it and
-// renames it over `path`, so a failed write leaves any old file intact.
+// Replaces `path` with `bytes`: writes a new temporary file beside it
+// (PATH.XXXXXX, created exclusively, mode 0600 as the tables themselves
+// are root-only) and renames it over `path`, so a failed write leaves any
+// old file intact. Fails with UnavailableError naming the file.
 absl::Status WriteFileBytes(const std::string& path, absl::string_view bytes);
 
 // Returns root joined with a relative path ("/" + "sys/x" -> "/sys/x").

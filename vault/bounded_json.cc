@@ -111,9 +111,9 @@ absl::Status ParseBoundedJson(absl::string_view text, int max_depth,
   document.Populate(generate);
 
   if (too_deep) {
-    return absl::DataLossError(absl::StrCat(
-        "JSON nests deeper than ", max_depth, " levels at byte ",
-        reader.GetErrorOffset()));
+    return absl::DataLossError(absl::StrCat("JSON nests deeper than ",
+                                            max_depth, " levels at byte ",
+                                            reader.GetErrorOffset()));
   }
   if (lone_surrogate) {
     return absl::DataLossError(absl::StrCat(
@@ -129,8 +129,8 @@ absl::Status ParseBoundedJson(absl::string_view text, int max_depth,
   // RapidJSON reads a zero byte as the end of the text; anything after one
   // is not JSON.
   if (stream.Tell() != text.size()) {
-    return absl::DataLossError(absl::StrCat(
-        "not JSON: a zero byte at byte ", stream.Tell()));
+    return absl::DataLossError(
+        absl::StrCat("not JSON: a zero byte at byte ", stream.Tell()));
   }
   return absl::OkStatus();
 }

@@ -28,7 +28,8 @@ VaultEnvironment CurrentVaultEnvironment();
 // XDG_STATE_HOME is ignored, as the XDG specification says). Fails with
 // kFailedPrecondition when neither gives an absolute folder.
 //
-//   DefaultVaultDir({.home = "/home/ada"}) == "/home/ada/.local/state/hwfp/vault"
+//   DefaultVaultDir({.home = "/home/ada"}) ==
+//   "/home/ada/.local/state/hwfp/vault"
 absl::StatusOr<std::string> DefaultVaultDir(const VaultEnvironment& env);
 
 }  // namespace hwfp

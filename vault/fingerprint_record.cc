@@ -18,10 +18,9 @@ namespace {
 constexpr int kMaxRecordDepth = 8;
 
 using Value = rapidjson::Value;
-using Writer =
-    rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>,
-                      rapidjson::UTF8<>, rapidjson::CrtAllocator,
-                      rapidjson::kWriteValidateEncodingFlag>;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>,
+                                 rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                                 rapidjson::kWriteValidateEncodingFlag>;
 
 std::string StringOf(const Value& value) {
   return std::string(value.GetString(), value.GetStringLength());
@@ -31,8 +30,7 @@ absl::StatusOr<std::string> ReadString(const Value& value,
                                        absl::string_view field) {
   if (value.IsNull()) return std::string();
   if (!value.IsString()) {
-    return absl::DataLossError(absl::StrCat("\"", field,
-                                            "\" is not a string"));
+    return absl::DataLossError(absl::StrCat("\"", field, "\" is not a string"));
   }
   return StringOf(value);
 }
@@ -47,9 +45,8 @@ absl::Status ReadHash(const Value& value,
   for (const auto& member : value.GetObject()) {
     const std::string key = StringOf(member.name);
     if (!member.value.IsString() && !member.value.IsNull()) {
-      return absl::DataLossError(
-          absl::StrCat("hardwareHash \"", absl::CHexEscape(key),
-                       "\" is not a string"));
+      return absl::DataLossError(absl::StrCat(
+          "hardwareHash \"", absl::CHexEscape(key), "\" is not a string"));
     }
     hash[key] = member.value.IsNull() ? "" : StringOf(member.value);
   }
@@ -66,8 +63,8 @@ absl::Status ReadThreshold(const Value& value, int& threshold) {
   }
   const int64_t wide = value.GetInt64();
   if (wide < INT_MIN || wide > INT_MAX) {
-    return absl::DataLossError(absl::StrCat("\"similarityThreshold\" ", wide,
-                                            " is out of range"));
+    return absl::DataLossError(
+        absl::StrCat("\"similarityThreshold\" ", wide, " is out of range"));
   }
   threshold = static_cast<int>(wide);
   return absl::OkStatus();
@@ -118,8 +115,7 @@ absl::Status ReadFields(const Value& object, FingerprintRecord& record,
   return absl::OkStatus();
 }
 
-absl::Status ParseRecordText(absl::string_view text,
-                             FingerprintRecord& record,
+absl::Status ParseRecordText(absl::string_view text, FingerprintRecord& record,
                              PreviousFingerprint* previous) {
   rapidjson::Document document;
   if (absl::Status parsed = ParseBoundedJson(text, kMaxRecordDepth, document);
@@ -200,14 +196,12 @@ absl::StatusOr<std::string> SerializePreviousFingerprint(
     const PreviousFingerprint& previous) {
   rapidjson::StringBuffer buffer;
   Writer writer(buffer);
-  const bool ok = writer.StartObject() &&
-                  WriteRecordFields(writer, previous.record) &&
-                  writer.Key("replacedAt") &&
-                  WriteString(writer, previous.replaced_at) &&
-                  writer.Key("replacedBy") &&
-                  WriteString(writer, previous.replaced_by) &&
-                  writer.Key("reason") &&
-                  WriteString(writer, previous.reason) && writer.EndObject();
+  const bool ok =
+      writer.StartObject() && WriteRecordFields(writer, previous.record) &&
+      writer.Key("replacedAt") && WriteString(writer, previous.replaced_at) &&
+      writer.Key("replacedBy") && WriteString(writer, previous.replaced_by) &&
+      writer.Key("reason") && WriteString(writer, previous.reason) &&
+      writer.EndObject();
   return Finish(ok, buffer);
 }
 

@@ -13,10 +13,10 @@ namespace {
 absl::StatusOr<std::optional<FingerprintRecord>> ReadRecord(
     const Vault& vault) {
   auto corrupt = [&](const absl::Status& why) {
-    return VaultError(absl::StatusCode::kDataLoss,
-                      absl::StrCat("the vault record ", kFingerprintKey,
-                                   " in ", vault.dir(), " is corrupt: ",
-                                   why.message()));
+    return VaultError(
+        absl::StatusCode::kDataLoss,
+        absl::StrCat("the vault record ", kFingerprintKey, " in ", vault.dir(),
+                     " is corrupt: ", why.message()));
   };
   absl::StatusOr<std::optional<std::string>> text =
       vault.Read(kFingerprintKey, kMaxRecordBytes);
@@ -59,13 +59,12 @@ absl::StatusOr<LoadedFingerprint> LoadFingerprint(Vault& vault,
   }
 
   const std::string label = absl::StrCat(
-      "corrupt-", absl::FormatTime("%Y%m%dT%H%M%SZ", now,
-                                   absl::UTCTimeZone()));
+      "corrupt-", absl::FormatTime("%Y%m%dT%H%M%SZ", now, absl::UTCTimeZone()));
   absl::StatusOr<std::string> aside =
       vault.MoveAside(lock, kFingerprintKey, label);
   if (!aside.ok()) return aside.status();
-  loaded.warnings.push_back(absl::StrCat(record.status().message(),
-                                         "; moved it aside to ", *aside));
+  loaded.warnings.push_back(
+      absl::StrCat(record.status().message(), "; moved it aside to ", *aside));
   return loaded;
 }
 
@@ -84,11 +83,10 @@ absl::StatusOr<std::optional<PreviousFingerprint>> ReadPreviousFingerprint(
   absl::StatusOr<PreviousFingerprint> previous =
       ParsePreviousFingerprint(**text);
   if (!previous.ok()) {
-    return VaultError(
-        absl::StatusCode::kDataLoss,
-        absl::StrCat("the vault record ", kPreviousFingerprintKey, " in ",
-                     vault.dir(), " is corrupt: ",
-                     previous.status().message()));
+    return VaultError(absl::StatusCode::kDataLoss,
+                      absl::StrCat("the vault record ", kPreviousFingerprintKey,
+                                   " in ", vault.dir(), " is corrupt: ",
+                                   previous.status().message()));
   }
   return *std::move(previous);
 }

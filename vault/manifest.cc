@@ -36,8 +36,7 @@ bool IsStoreFileName(absl::string_view name) {
 
 absl::StatusOr<Manifest> ParseManifest(absl::string_view text) {
   rapidjson::Document document;
-  if (absl::Status parsed = ParseBoundedJson(text, kMaxManifestDepth,
-                                             document);
+  if (absl::Status parsed = ParseBoundedJson(text, kMaxManifestDepth, document);
       !parsed.ok()) {
     return parsed;
   }
@@ -50,13 +49,13 @@ absl::StatusOr<Manifest> ParseManifest(absl::string_view text) {
     const std::string key(member.name.GetString(),
                           member.name.GetStringLength());
     if (!member.value.IsString()) {
-      return absl::DataLossError(
-          absl::StrCat("the entry for \"", absl::CHexEscape(key),
-                       "\" is not a string path"));
+      return absl::DataLossError(absl::StrCat("the entry for \"",
+                                              absl::CHexEscape(key),
+                                              "\" is not a string path"));
     }
     // Repeated keys: the last wins, as in the reference agent.
-    manifest[key] = std::string(member.value.GetString(),
-                                member.value.GetStringLength());
+    manifest[key] =
+        std::string(member.value.GetString(), member.value.GetStringLength());
   }
   return manifest;
 }
@@ -77,10 +76,10 @@ absl::StatusOr<std::string> StoreFileNameOf(
     absl::string_view key, absl::string_view path,
     absl::Span<const std::string> vault_roots) {
   auto refuse = [&](absl::string_view why) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the Manifest entry \"", absl::CHexEscape(key), "\" names \"",
-        absl::CHexEscape(path), "\", ", why,
-        "; hwfp reads only files in this vault's Store folder"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the Manifest entry \"", absl::CHexEscape(key),
+                     "\" names \"", absl::CHexEscape(path), "\", ", why,
+                     "; hwfp reads only files in this vault's Store folder"));
   };
 
   const std::vector<absl::string_view> parts = Components(path);
@@ -93,8 +92,8 @@ absl::StatusOr<std::string> StoreFileNameOf(
   if (absl::StartsWith(path, "/")) {
     bool inside = false;
     if (in_store) {
-      const std::string root = absl::StrCat(
-          "/", absl::StrJoin(parts.begin(), parts.end() - 2, "/"));
+      const std::string root =
+          absl::StrCat("/", absl::StrJoin(parts.begin(), parts.end() - 2, "/"));
       for (const std::string& vault_root : vault_roots) {
         inside = inside ||
                  root == absl::StrCat(

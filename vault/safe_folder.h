@@ -91,8 +91,8 @@ class SafeFolder {
   // regular file, owned by another user, open to group or others, or has
   // more than one hard link; with kDataLoss when it is larger than
   // `max_bytes` (checked before reading, so a huge file costs nothing).
-  absl::StatusOr<std::optional<std::string>> ReadFile(
-      absl::string_view name, size_t max_bytes) const;
+  absl::StatusOr<std::optional<std::string>> ReadFile(absl::string_view name,
+                                                      size_t max_bytes) const;
 
   // Atomically replaces (or creates) file `name` with `bytes`, mode 0600.
   absl::Status WriteFileAtomically(absl::string_view name,

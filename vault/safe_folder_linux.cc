@@ -2,6 +2,12 @@
 // descriptor, with O_NOFOLLOW on the last component and fstat checks on the
 // open file, so what is checked is what is read.
 
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -16,6 +22,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -50,9 +57,9 @@ bool IsPlainName(absl::string_view name) {
 
 absl::Status CheckName(absl::string_view name, absl::string_view folder) {
   if (IsPlainName(name)) return absl::OkStatus();
-  return VaultError(absl::StatusCode::kInvalidArgument,
-                    absl::StrCat(folder, ": \"", name,
-                                 "\" is not a plain file name"));
+  return VaultError(
+      absl::StatusCode::kInvalidArgument,
+      absl::StrCat(folder, ": \"", name, "\" is not a plain file name"));
 }
 
 // The checks every folder and file of a vault passes once open.
@@ -69,8 +76,8 @@ absl::Status CheckSafe(const struct stat& info, const std::string& path,
   if (info.st_uid != geteuid()) {
     return VaultError(
         absl::StatusCode::kFailedPrecondition,
-        absl::StrCat(path, " is owned by uid ", info.st_uid,
-                     ", not by uid ", geteuid(),
+        absl::StrCat(path, " is owned by uid ", info.st_uid, ", not by uid ",
+                     geteuid(),
                      " running hwfp; a vault must belong to the user who "
                      "uses it, so hwfp refuses it"));
   }
@@ -101,8 +108,9 @@ absl::Status OpenError(int error_number, int dir_fd, const char* name,
   if (error_number == ELOOP || is_link) {
     return VaultError(
         absl::StatusCode::kFailedPrecondition,
-        absl::StrCat(path, " is a symbolic link; a vault holds real folders "
-                           "and files only, so hwfp does not follow it"));
+        absl::StrCat(path,
+                     " is a symbolic link; a vault holds real folders "
+                     "and files only, so hwfp does not follow it"));
   }
   if (error_number == ENOTDIR && folder) {
     return VaultError(absl::StatusCode::kFailedPrecondition,
@@ -143,6 +151,37 @@ void CreateParents(const std::string& path) {
     const std::string parent = path.substr(0, slash);
     if (mkdir(parent.c_str(), 0700) == 0) chmod(parent.c_str(), 0700);
   }
+}
+
+// Calls `visit` with the name of every entry of the folder open as `fd`
+// ("." and ".." excluded), stopping at the first error.
+absl::Status ForEachEntry(
+    int fd, const std::string& path,
+    absl::FunctionRef<absl::Status(const char* name)> visit) {
+  // fdopendir owns the descriptor it is given; give it a duplicate.
+  const int duplicate = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (duplicate < 0) return VaultErrnoError(errno, "dup", path);
+  DIR* dir = fdopendir(duplicate);
+  if (dir == nullptr) {
+    const int error_number = errno;
+    close(duplicate);
+    return VaultErrnoError(error_number, "list", path);
+  }
+  rewinddir(dir);
+  absl::Status status;
+  errno = 0;
+  while (const struct dirent* entry = readdir(dir)) {
+    const absl::string_view name(entry->d_name);
+    if (name == "." || name == "..") continue;
+    status = visit(entry->d_name);
+    if (!status.ok()) break;
+    errno = 0;
+  }
+  const int error_number = errno;
+  closedir(dir);
+  if (!status.ok()) return status;
+  if (error_number != 0) return VaultErrnoError(error_number, "list", path);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -237,8 +276,9 @@ absl::StatusOr<SafeFolder> SafeFolder::Open(const std::string& path,
   if (stat(real_path.c_str(), &real_info) != 0 ||
       !(IdOf(real_info) == IdOf(info))) {
     return VaultError(absl::StatusCode::kAborted,
-                      absl::StrCat(trimmed, " was replaced while hwfp opened "
-                                            "it; try again"));
+                      absl::StrCat(trimmed,
+                                   " was replaced while hwfp opened "
+                                   "it; try again"));
   }
   return SafeFolder(fd.release(), trimmed, real_path, IdOf(info));
 }
@@ -275,10 +315,9 @@ absl::StatusOr<SafeFolder> SafeFolder::OpenChild(absl::string_view name,
       return synced;
     }
   }
-  return SafeFolder(fd.release(), path,
-                    absl::StrCat(real_path_, real_path_ == "/" ? "" : "/",
-                                 name),
-                    IdOf(info));
+  return SafeFolder(
+      fd.release(), path,
+      absl::StrCat(real_path_, real_path_ == "/" ? "" : "/", name), IdOf(info));
 }
 
 absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
@@ -291,9 +330,9 @@ absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
 
   // O_NONBLOCK: a FIFO planted here must not hang the open; it fails the
   // regular-file check below instead.
-  ScopedFd fd(openat(fd_, file.c_str(),
-                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
-                         O_CLOEXEC));
+  ScopedFd fd(
+      openat(fd_, file.c_str(),
+             O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
   if (fd.get() < 0) {
     if (errno == ENOENT) return std::nullopt;
     return OpenError(errno, fd_, file.c_str(), path, false);
@@ -305,9 +344,8 @@ absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
   }
   auto too_large = [&](uint64_t size) {
     return VaultError(absl::StatusCode::kDataLoss,
-                      absl::StrCat(path, " is ", size,
-                                   " bytes, more than the ", max_bytes,
-                                   " a vault file may hold"));
+                      absl::StrCat(path, " is ", size, " bytes, more than the ",
+                                   max_bytes, " a vault file may hold"));
   };
   if (static_cast<uint64_t>(info.st_size) > max_bytes) {
     return too_large(static_cast<uint64_t>(info.st_size));
@@ -383,8 +421,8 @@ absl::Status SafeFolder::RenameNoReplace(absl::string_view from,
   }
   const std::string source(from);
   const std::string target(to);
-  if (renameat2(fd_, source.c_str(), fd_, target.c_str(),
-                RENAME_NOREPLACE) != 0) {
+  if (renameat2(fd_, source.c_str(), fd_, target.c_str(), RENAME_NOREPLACE) !=
+      0) {
     if (errno == EEXIST) {
       return VaultError(absl::StatusCode::kAlreadyExists,
                         absl::StrCat(PathOf(to), " already exists"));
@@ -419,39 +457,29 @@ absl::Status SafeFolder::RemoveFile(absl::string_view name) const {
 }
 
 absl::StatusOr<std::vector<std::string>> SafeFolder::List() const {
-  // fdopendir owns the descriptor it is given; give it a duplicate.
-  const int duplicate = fcntl(fd_, F_DUPFD_CLOEXEC, 0);
-  if (duplicate < 0) return VaultErrnoError(errno, "dup", path_);
-  DIR* dir = fdopendir(duplicate);
-  if (dir == nullptr) {
-    const int error_number = errno;
-    close(duplicate);
-    return VaultErrnoError(error_number, "list", path_);
-  }
-  rewinddir(dir);
   std::vector<std::string> names;
-  errno = 0;
-  while (const struct dirent* entry = readdir(dir)) {
-    const absl::string_view name(entry->d_name);
-    if (name != "." && name != "..") names.emplace_back(name);
+  if (absl::Status listed = ForEachEntry(fd_, path_,
+                                         [&](const char* name) {
+                                           names.emplace_back(name);
+                                           return absl::OkStatus();
+                                         });
+      !listed.ok()) {
+    return listed;
   }
-  const int error_number = errno;
-  closedir(dir);
-  if (error_number != 0) return VaultErrnoError(error_number, "list", path_);
   std::sort(names.begin(), names.end());
   return names;
 }
 
 absl::Status SafeFolder::RemoveStaleTemporaries() const {
-  absl::StatusOr<std::vector<std::string>> names = List();
-  if (!names.ok()) return names.status();
-  for (const std::string& name : *names) {
-    if (!absl::StartsWith(name, kTemporaryPrefix)) continue;
-    if (unlinkat(fd_, name.c_str(), 0) != 0 && errno != ENOENT) {
+  // Streamed, not listed first: a folder flooded with files costs time
+  // here, never memory.
+  return ForEachEntry(fd_, path_, [&](const char* name) {
+    if (!absl::StartsWith(name, kTemporaryPrefix)) return absl::OkStatus();
+    if (unlinkat(fd_, name, 0) != 0 && errno != ENOENT) {
       return VaultErrnoError(errno, "remove stale temporary", PathOf(name));
     }
-  }
-  return absl::OkStatus();
+    return absl::OkStatus();
+  });
 }
 
 absl::StatusOr<FileLock> SafeFolder::Lock(absl::string_view name,

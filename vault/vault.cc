@@ -15,8 +15,7 @@ constexpr int kMaxAsideNames = 1000;
 
 }  // namespace
 
-absl::StatusOr<Vault> Vault::Open(const std::string& dir,
-                                  VaultAccess access) {
+absl::StatusOr<Vault> Vault::Open(const std::string& dir, VaultAccess access) {
   const bool create = access == VaultAccess::kCreate;
   absl::StatusOr<SafeFolder> folder = SafeFolder::Open(dir, create);
   if (!folder.ok()) return folder.status();
@@ -108,8 +107,8 @@ absl::StatusOr<std::vector<std::string>> Vault::Keys() const {
   return keys;
 }
 
-absl::StatusOr<std::optional<std::string>> Vault::Read(
-    absl::string_view key, size_t max_bytes) const {
+absl::StatusOr<std::optional<std::string>> Vault::Read(absl::string_view key,
+                                                       size_t max_bytes) const {
   absl::StatusOr<Manifest> manifest = ReadManifest();
   if (!manifest.ok()) return manifest.status();
   if (manifest->count(std::string(key)) == 0) return std::nullopt;
@@ -117,10 +116,10 @@ absl::StatusOr<std::optional<std::string>> Vault::Read(
   if (!name.ok()) return name.status();
 
   auto missing = [&] {
-    return VaultError(absl::StatusCode::kNotFound,
-                      absl::StrCat("vault ", dir(), ": the Manifest lists \"",
-                                   key, "\" but its data file ",
-                                   StorePath(*name), " is missing"));
+    return VaultError(
+        absl::StatusCode::kNotFound,
+        absl::StrCat("vault ", dir(), ": the Manifest lists \"", key,
+                     "\" but its data file ", StorePath(*name), " is missing"));
   };
   if (!store_.has_value()) return missing();
   absl::StatusOr<std::optional<std::string>> data =
@@ -194,16 +193,18 @@ absl::StatusOr<std::string> Vault::MoveAside(const VaultLock& lock,
   if (!manifest.ok()) return manifest.status();
   if (manifest->count(std::string(key)) == 0) {
     return VaultError(absl::StatusCode::kNotFound,
-                      absl::StrCat("vault ", dir(), ": the Manifest does not "
-                                   "list \"", key, "\""));
+                      absl::StrCat("vault ", dir(),
+                                   ": the Manifest does not "
+                                   "list \"",
+                                   key, "\""));
   }
   absl::StatusOr<std::string> name = FileNameOf(*manifest, key);
   if (!name.ok()) return name.status();
 
   std::string aside;
   for (int n = 1; store_.has_value() && n <= kMaxAsideNames; ++n) {
-    const std::string candidate = absl::StrCat(
-        *name, ".", label, n == 1 ? "" : absl::StrCat("-", n));
+    const std::string candidate =
+        absl::StrCat(*name, ".", label, n == 1 ? "" : absl::StrCat("-", n));
     const absl::Status renamed = store_->RenameNoReplace(*name, candidate);
     if (renamed.ok()) {
       aside = StorePath(candidate);

@@ -46,8 +46,7 @@ class Vault {
   // Store) is unsafe: a symbolic link, owned by another user, or with a
   // mode other than 0700. Every error is a vault error (see errors.h) whose
   // message names the path.
-  static absl::StatusOr<Vault> Open(const std::string& dir,
-                                    VaultAccess access);
+  static absl::StatusOr<Vault> Open(const std::string& dir, VaultAccess access);
 
   Vault(Vault&&) = default;
   Vault& operator=(Vault&&) = default;
@@ -59,9 +58,8 @@ class Vault {
   // exclusive lock also removes temporary files left by writes that were
   // interrupted (nobody else can be writing). Fails with kDeadlineExceeded
   // when the lock stays taken.
-  absl::StatusOr<VaultLock> Lock(LockKind kind,
-                                 absl::Duration timeout = absl::Seconds(60))
-      const;
+  absl::StatusOr<VaultLock> Lock(
+      LockKind kind, absl::Duration timeout = absl::Seconds(60)) const;
 
   // Returns the Manifest, every entry checked to name a file in Store (an
   // empty one when the vault has no Manifest yet). Fails with kDataLoss

@@ -45,7 +45,8 @@ void WriteMachine(HostTree& tree, const std::string& machine_id,
             "ens3\t0000000A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n")
       .File("proc/net/fib_trie",
             absl::StrCat("Main:\n     |-- 127.0.0.1\n        /32 host LOCAL\n"
-                         "     |-- ", address, "\n        /32 host LOCAL\n"))
+                         "     |-- ",
+                         address, "\n        /32 host LOCAL\n"))
       .File("sys/class/net/ens3/address", "52:54:00:ab:cd:ef\n")
       .File("sys/class/net/ens3/type", "1\n")
       .Link("sys/class/net/ens3/device",
@@ -60,9 +61,9 @@ class FingerprintCommandTest : public ::testing::Test {
   // between attempts.
   HwfpRun Fingerprint(const std::string& root,
                       std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"fingerprint", "--root", root,
-                                     "--vault", vault(),
-                                     "--retry_delay_ms=0"};
+    std::vector<std::string> args = {"fingerprint", "--root",
+                                     root,          "--vault",
+                                     vault(),       "--retry_delay_ms=0"};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunHwfp(args);
   }
@@ -106,7 +107,8 @@ TEST_F(FingerprintCommandTest, NewAddressKeepsNewMachineIdReplaces) {
   const HwfpRun clone = Fingerprint(tree.root());
   const std::string second = Uuid(clone);
   EXPECT_NE(second, first);
-  EXPECT_THAT(clone.err, HasSubstr("replaced " + first + " after 3 attempts "
+  EXPECT_THAT(clone.err, HasSubstr("replaced " + first +
+                                   " after 3 attempts "
                                    "(machine-id changed: not similar)"));
   EXPECT_EQ(Uuid(Fingerprint(tree.root())), second);
 
@@ -117,6 +119,11 @@ TEST_F(FingerprintCommandTest, NewAddressKeepsNewMachineIdReplaces) {
   EXPECT_THAT(show.out, HasSubstr("changed  machine-id: "
                                   "\"0123456789abcdef0123456789abcdef\\n\" -> "
                                   "\"fedcba9876543210fedcba9876543210\\n\""));
+
+  // One attempt is one attempt, not "1 attempts".
+  WriteMachine(tree, "00000000000000000000000000000001", "10.0.0.99");
+  EXPECT_THAT(Fingerprint(tree.root(), {"--attempts=1"}).err,
+              HasSubstr("replaced " + second + " after 1 attempt ("));
 }
 
 TEST_F(FingerprintCommandTest, JsonCarriesTheDecisionAndItsExplanation) {
@@ -161,8 +168,8 @@ TEST_F(FingerprintCommandTest, VaultSetThresholdAndClear) {
   const std::string second = Uuid(Fingerprint(tree.root()));
   EXPECT_NE(second, first);
 
-  const HwfpRun disable = RunHwfp(
-      {"vault", "--vault", vault(), "set-threshold", "--", "-1"});
+  const HwfpRun disable =
+      RunHwfp({"vault", "--vault", vault(), "set-threshold", "--", "-1"});
   EXPECT_EQ(disable.exit_status, 0) << disable.err;
   WriteMachine(tree, "fedcba9876543210fedcba9876543210", "10.0.0.1");
   EXPECT_EQ(Uuid(Fingerprint(tree.root())), second);
@@ -170,8 +177,7 @@ TEST_F(FingerprintCommandTest, VaultSetThresholdAndClear) {
   const HwfpRun clear = RunHwfp({"vault", "clear", "--vault", vault()});
   EXPECT_EQ(clear.exit_status, 0) << clear.err;
   EXPECT_THAT(clear.out, HasSubstr("cleared " + second));
-  const HwfpRun show =
-      RunHwfp({"vault", "show", "--json", "--vault", vault()});
+  const HwfpRun show = RunHwfp({"vault", "show", "--json", "--vault", vault()});
   rapidjson::Document json;
   json.Parse(show.out.c_str());
   ASSERT_FALSE(json.HasParseError()) << show.out;
@@ -226,8 +232,8 @@ TEST_F(FingerprintCommandTest, UnsafeOrCorruptVaults) {
   const std::string second = Uuid(corrupt);
   EXPECT_NE(second, first);
   EXPECT_THAT(corrupt.err, HasSubstr("warning: the vault record "
-                                     "InstanceFingerprint in " + vault() +
-                                     " is corrupt"));
+                                     "InstanceFingerprint in " +
+                                     vault() + " is corrupt"));
   EXPECT_THAT(corrupt.err, HasSubstr("moved it aside to"));
   EXPECT_THAT(RunHwfp({"vault", "show", "--vault", vault()}).out,
               HasSubstr("set aside in Store: InstanceFingerprint.corrupt-"));
@@ -288,8 +294,8 @@ TEST_F(FingerprintCommandTest, CompareExplainsTwoHashFiles) {
 
   EXPECT_EQ(RunHwfp({"compare", temp_.path() + "/saved.json"}).exit_status, 2);
   ASSERT_TRUE(WriteTestFile(temp_.path() + "/bad.json", "{\"a\": 1}"));
-  const HwfpRun bad = RunHwfp({"compare", temp_.path() + "/bad.json",
-                               temp_.path() + "/current.json"});
+  const HwfpRun bad = RunHwfp(
+      {"compare", temp_.path() + "/bad.json", temp_.path() + "/current.json"});
   EXPECT_EQ(bad.exit_status, 2);
   EXPECT_THAT(bad.err, HasSubstr("bad.json: the value of \"a\" is not a "
                                  "string"));
@@ -305,8 +311,8 @@ class HostTreeScenarioTest : public FingerprintCommandTest {
   }
 
   // A copy of the R630 tree with `edit` applied to file `path`.
-  void Edit(HostTree& tree, const std::string& path,
-            const std::string& from, const std::string& to) {
+  void Edit(HostTree& tree, const std::string& path, const std::string& from,
+            const std::string& to) {
     const std::string text = ReadTestFile(tree.Path(path));
     ASSERT_NE(text.find(from), std::string::npos) << path;
     tree.File(path, absl::StrReplaceAll(text, {{from, to}}));

@@ -3,10 +3,6 @@
 // argument. Runs the built binary on trees made here and, when present,
 // on the shared host trees.
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -15,31 +11,13 @@
 #include "rapidjson/document.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/host_tree.h"
+#include "tests/testing/run_hwfp.h"
 
 namespace {
 
 using ::hwfp::testing::HostTree;
-
-struct Result {
-  int exit_status = -1;
-  std::string out;
-};
-
-Result Hwfp(const std::string& args) {
-  const std::string binary =
-      absl::StrCat(std::getenv("TEST_SRCDIR"), "/hwfp/hwfp");
-  Result run;
-  FILE* pipe = popen((binary + " " + args + " 2>/dev/null").c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t got;
-  while ((got = fread(buffer, 1, sizeof(buffer), pipe)) > 0) {
-    run.out.append(buffer, got);
-  }
-  const int status = pclose(pipe);
-  run.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using ::hwfp::testing::HwfpRun;
+using ::hwfp::testing::RunHwfp;
 
 constexpr const char* kKeys[] = {
     "bios-hash",      "disk-info",      "hostname-info",
@@ -51,7 +29,7 @@ TEST(HashCommandTest, JsonHasNineValuesAndNineSources) {
   tree.File("etc/machine-id", "0123456789abcdef0123456789abcdef\n")
       .File("proc/sys/kernel/hostname", "quote\"host\n");
 
-  const Result run = Hwfp("hash --json --root " + tree.root());
+  const HwfpRun run = RunHwfp({"hash", "--json", "--root", tree.root()});
   ASSERT_EQ(run.exit_status, 0) << run.out;
   rapidjson::Document document;
   document.Parse(run.out.c_str());
@@ -78,7 +56,7 @@ TEST(HashCommandTest, TextIsOneEscapedLinePerKey) {
   tree.File("etc/machine-id", "0123456789abcdef0123456789abcdef\n")
       .File("proc/sys/kernel/hostname", "box\n");
 
-  const Result run = Hwfp("hash --root " + tree.root());
+  const HwfpRun run = RunHwfp({"hash", "--root", tree.root()});
   ASSERT_EQ(run.exit_status, 0);
   const std::vector<std::string> lines =
       absl::StrSplit(run.out, '\n', absl::SkipEmpty());
@@ -89,8 +67,8 @@ TEST(HashCommandTest, TextIsOneEscapedLinePerKey) {
 
 TEST(HashCommandTest, BadRootOrArgumentIsAUsageError) {
   HostTree tree("cli-bad");
-  EXPECT_EQ(Hwfp("hash --root " + tree.Path("missing")).exit_status, 2);
-  EXPECT_EQ(Hwfp("hash extra --root " + tree.root()).exit_status, 2);
+  EXPECT_EQ(RunHwfp({"hash", "--root", tree.Path("missing")}).exit_status, 2);
+  EXPECT_EQ(RunHwfp({"hash", "extra", "--root", tree.root()}).exit_status, 2);
 }
 
 TEST(HashCommandTest, SharedHostTreesGiveFirmwareKeys) {
@@ -98,8 +76,8 @@ TEST(HashCommandTest, SharedHostTreesGiveFirmwareKeys) {
   if (!dir) GTEST_SKIP() << hwfp::testing::kNoFixtures;
   for (const char* host : {"dell-r630", "pi4", "vm-nodmi"}) {
     SCOPED_TRACE(host);
-    const Result run =
-        Hwfp(absl::StrCat("hash --json --root ", *dir, "/hosts/", host));
+    const HwfpRun run = RunHwfp(
+        {"hash", "--json", "--root", absl::StrCat(*dir, "/hosts/", host)});
     ASSERT_EQ(run.exit_status, 0);
     rapidjson::Document document;
     document.Parse(run.out.c_str());

@@ -1,4 +1,10 @@
+// `hwfp compare`'s input files: the three accepted shapes (plain object,
+// vault record, `hwfp hash --json` output), what is refused, and errors
+// that name the file.
+
 #include "cli/hash_file.h"
+
+#include <unistd.h>
 
 #include <string>
 
@@ -10,6 +16,7 @@ namespace hwfp::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(ParseHashFileTest, PlainObject) {
   const absl::StatusOr<HashFile> file =
@@ -21,9 +28,9 @@ TEST(ParseHashFileTest, PlainObject) {
 }
 
 TEST(ParseHashFileTest, VaultRecordWithItsThreshold) {
-  const absl::StatusOr<HashFile> file = ParseHashFile(
-      R"({"fingerprint":"x","hardwareHash":{"machine-id":"m"},)"
-      R"("similarityThreshold":70})");
+  const absl::StatusOr<HashFile> file =
+      ParseHashFile(R"({"fingerprint":"x","hardwareHash":{"machine-id":"m"},)"
+                    R"("similarityThreshold":70})");
   ASSERT_TRUE(file.ok()) << file.status();
   EXPECT_EQ(file->values.size(), 1u);
   EXPECT_EQ(file->threshold, 70);
@@ -43,11 +50,10 @@ TEST(ParseHashFileTest, RefusesOtherShapes) {
               HasSubstr("not an object"));
   EXPECT_THAT(ParseHashFile(R"({"k":{"x":"y"}})").status().message(),
               HasSubstr("\"k\" is not a string"));
-  EXPECT_THAT(
-      ParseHashFile(R"({"hardwareHash":{},"similarityThreshold":"x"})")
-          .status()
-          .message(),
-      HasSubstr("not an integer"));
+  EXPECT_THAT(ParseHashFile(R"({"hardwareHash":{},"similarityThreshold":"x"})")
+                  .status()
+                  .message(),
+              HasSubstr("not an integer"));
   EXPECT_EQ(ParseHashFile(std::string(100000, '[')).status().code(),
             absl::StatusCode::kDataLoss);
 }
@@ -63,6 +69,21 @@ TEST(ReadHashFileTest, NamesTheFileAndRefusesHugeOnes) {
               HasSubstr(path + ": is 2097152 bytes"));
   EXPECT_THAT(ReadHashFile(dir.path() + "/none").status().message(),
               HasSubstr("/none: No such file"));
+}
+
+// /proc/self/mem is a regular file whose first read fails (EIO: address 0
+// is not mapped), a stand-in for a disk error. The failure must be
+// reported as such, not as "not JSON: The document is empty".
+TEST(ReadHashFileTest, ReadErrorIsReportedAsOne) {
+  constexpr char kPath[] = "/proc/self/mem";
+  if (access(kPath, R_OK) != 0) GTEST_SKIP() << kPath << " is not readable";
+
+  const absl::StatusOr<HashFile> file = ReadHashFile(kPath);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(file.status().message(),
+              HasSubstr("/proc/self/mem: cannot be read: "));
+  EXPECT_THAT(file.status().message(), Not(HasSubstr("JSON")));
 }
 
 }  // namespace

@@ -1,38 +1,29 @@
 // Runs the hwfp binary's `smbios` command end to end: output, JSON, dump
 // writing and the exit status of each failure class.
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <string>
+#include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "rapidjson/document.h"
+#include "tests/testing/run_hwfp.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace {
 
+using ::hwfp::testing::HwfpRun;
 using ::hwfp::testing::MakeTempDir;
-using ::hwfp::testing::ReadFile;
+using ::hwfp::testing::ReadTestFile;
+using ::hwfp::testing::RunHwfp;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
 using ::hwfp::testing::WriteSysfsTree;
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-Outcome Hwfp(const std::string& args) {
-  const std::string dir = MakeTempDir("run");
-  const std::string command =
-      absl::StrCat(std::getenv("TEST_SRCDIR"), "/hwfp/hwfp smbios ", args,
-                   " > ", dir, "/out 2> ", dir, "/err");
-  const int raw = std::system(command.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(dir + "/out"),
-          ReadFile(dir + "/err")};
+// Runs `hwfp smbios ARGS...`.
+HwfpRun Smbios(std::vector<std::string> args) {
+  args.insert(args.begin(), "smbios");
+  return RunHwfp(args);
 }
 
 TableBuilder Machine() {
@@ -54,8 +45,8 @@ std::string MachineRoot() {
 }
 
 TEST(SmbiosCommandTest, PrintsStructuresLikeDmidecode) {
-  const Outcome run = Hwfp(absl::StrCat("--root ", MachineRoot()));
-  ASSERT_EQ(run.status, 0) << run.err;
+  const HwfpRun run = Smbios({"--root", MachineRoot()});
+  ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_NE(run.out.find("SMBIOS 3.3.0 present."), std::string::npos);
   EXPECT_NE(run.out.find("Handle 0x0100, DMI type 1, 27 bytes\n"
                          "System Information\n"
@@ -76,21 +67,21 @@ TEST(SmbiosCommandTest, PrintsStructuresLikeDmidecode) {
 
 TEST(SmbiosCommandTest, SelectsTypesByKeywordAndNumber) {
   const std::string root = MachineRoot();
-  const Outcome system = Hwfp(absl::StrCat("--root ", root, " -t system"));
-  ASSERT_EQ(system.status, 0);
+  const HwfpRun system = Smbios({"--root", root, "-t", "system"});
+  ASSERT_EQ(system.exit_status, 0);
   EXPECT_NE(system.out.find("DMI type 1,"), std::string::npos);
   EXPECT_EQ(system.out.find("DMI type 200,"), std::string::npos);
 
-  const Outcome oem = Hwfp(absl::StrCat("--root ", root, " -t 200 -t 127"));
-  ASSERT_EQ(oem.status, 0);
+  const HwfpRun oem = Smbios({"--root", root, "-t", "200", "-t", "127"});
+  ASSERT_EQ(oem.exit_status, 0);
   EXPECT_EQ(oem.out.find("DMI type 1,"), std::string::npos);
   EXPECT_NE(oem.out.find("DMI type 200,"), std::string::npos);
   EXPECT_NE(oem.out.find("DMI type 127,"), std::string::npos);
 }
 
 TEST(SmbiosCommandTest, JsonThroughRapidJson) {
-  const Outcome run = Hwfp(absl::StrCat("--root ", MachineRoot(), " --json"));
-  ASSERT_EQ(run.status, 0) << run.err;
+  const HwfpRun run = Smbios({"--root", MachineRoot(), "--json"});
+  ASSERT_EQ(run.exit_status, 0) << run.err;
   rapidjson::Document json;
   json.Parse(run.out.c_str());
   ASSERT_FALSE(json.HasParseError()) << run.out;
@@ -107,20 +98,19 @@ TEST(SmbiosCommandTest, JsonThroughRapidJson) {
 TEST(SmbiosCommandTest, DumpBinRoundTrips) {
   const std::string root = MachineRoot();
   const std::string dump = MakeTempDir("dump") + "/table.bin";
-  const Outcome write =
-      Hwfp(absl::StrCat("--root ", root, " --dump-bin ", dump));
-  ASSERT_EQ(write.status, 0) << write.err;
-  EXPECT_EQ(ReadFile(dump).substr(0x20), Machine().bytes());
+  const HwfpRun write = Smbios({"--root", root, "--dump-bin", dump});
+  ASSERT_EQ(write.exit_status, 0) << write.err;
+  EXPECT_EQ(ReadTestFile(dump).substr(0x20), Machine().bytes());
 
-  const Outcome read = Hwfp(absl::StrCat("--from-dump ", dump, " -t 1"));
-  ASSERT_EQ(read.status, 0) << read.err;
+  const HwfpRun read = Smbios({"--from-dump", dump, "-t", "1"});
+  ASSERT_EQ(read.exit_status, 0) << read.err;
   EXPECT_NE(read.out.find("Serial Number: S-42"), std::string::npos);
 }
 
 TEST(SmbiosCommandTest, DistinctExitStatuses) {
   // No tables: a machine without firmware tables.
-  const Outcome none = Hwfp(absl::StrCat("--root ", MakeTempDir("none")));
-  EXPECT_EQ(none.status, 3);
+  const HwfpRun none = Smbios({"--root", MakeTempDir("none")});
+  EXPECT_EQ(none.exit_status, 3);
   EXPECT_NE(none.err.find("smbios_entry_point"), std::string::npos);
 
   // Broken: an entry point that fails its checksum.
@@ -129,13 +119,13 @@ TEST(SmbiosCommandTest, DistinctExitStatuses) {
   entry[0x08] ^= 1;
   const std::string root = MakeTempDir("broken");
   ASSERT_TRUE(WriteSysfsTree(root, entry, t.bytes()).ok());
-  const Outcome broken = Hwfp(absl::StrCat("--root ", root));
-  EXPECT_EQ(broken.status, 5);
+  const HwfpRun broken = Smbios({"--root", root});
+  EXPECT_EQ(broken.exit_status, 5);
   EXPECT_NE(broken.err.find("checksum"), std::string::npos);
 
   // Usage: a keyword dmidecode does not have, or two sources at once.
-  EXPECT_EQ(Hwfp("-t memroy").status, 2);
-  EXPECT_EQ(Hwfp("--root /x --from-dump /y").status, 2);
+  EXPECT_EQ(Smbios({"-t", "memroy"}).exit_status, 2);
+  EXPECT_EQ(Smbios({"--root", "/x", "--from-dump", "/y"}).exit_status, 2);
 }
 
 TEST(SmbiosCommandTest, WarningsGoToStderr) {
@@ -145,8 +135,8 @@ TEST(SmbiosCommandTest, WarningsGoToStderr) {
   const std::string root = MakeTempDir("padded");
   ASSERT_TRUE(
       WriteSysfsTree(root, t.Smbios3EntryPoint(3, 0, 0), t.bytes()).ok());
-  const Outcome run = Hwfp(absl::StrCat("--root ", root));
-  EXPECT_EQ(run.status, 0);
+  const HwfpRun run = Smbios({"--root", root});
+  EXPECT_EQ(run.exit_status, 0);
   EXPECT_NE(run.err.find("warning: zero bytes at offset 0x"),
             std::string::npos)
       << run.err;

@@ -1,3 +1,6 @@
+// Md5Base64, the digest every firmware key and disk-info uses: the same
+// text as `md5sum | xxd -r -p | base64`, embedded zero bytes included.
+
 #include "collectors/digest.h"
 
 #include <string>

@@ -12,6 +12,7 @@
 #include "smbios/sources.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp {
 namespace {
@@ -141,11 +142,11 @@ TEST(SmbiosKeysTest, SysfsDumpAndRsmbGiveTheSameKeys) {
         "supermicro-quad-opteron"}) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
-    const std::string table = hwfp::testing::ReadFile(folder + "/DMI");
+    const std::string table = hwfp::testing::ReadTestFile(folder + "/DMI");
     const std::string root = hwfp::testing::MakeTempDir(name);
     ASSERT_TRUE(hwfp::testing::WriteSysfsTree(
                     root,
-                    hwfp::testing::ReadFile(folder + "/smbios_entry_point"),
+                    hwfp::testing::ReadTestFile(folder + "/smbios_entry_point"),
                     table)
                     .ok());
     absl::StatusOr<smbios::Table> sysfs = smbios::ReadSysfsTable(root);

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/made_up_hash.h"
 #include "tests/testing/temp_dir.h"
 #include "vault/errors.h"
 #include "vault/fingerprint_store.h"
@@ -31,17 +32,7 @@ using ::testing::HasSubstr;
 // A server's nine keys with made-up values.
 HardwareHash Server() {
   HardwareHash hash;
-  hash.values = {
-      {"bios-hash", "Q0RFRkdISUpLTE1OT1BRUg=="},
-      {"disk-info", "tYzm1dWvUf3C2p+0fM3wYg=="},
-      {"hostname-info", "db-7"},
-      {"ipaddress-info", "10.0.4.17"},
-      {"macaddr-info", "52:54:00:12:34:56"},
-      {"machine-id", "4f9d0c2a6b1e4e7d9a3c5b8e2f1d0a9b"},
-      {"memory-hash", "bWVtb3J5LWJhbmtzLTQ4R0I="},
-      {"processor-hash", "cHJvY2Vzc29yLXhlb24tMjY="},
-      {"system-hash", "c3lzdGVtLXI2MzAtc2VyaWFs"},
-  };
+  hash.values = hwfp::testing::MadeUpServerHash();
   for (const auto& [key, value] : hash.values) {
     hash.sources[key] = "made up for the test";
   }
@@ -150,8 +141,8 @@ TEST_F(FingerprintTest, ChangedMachineIdMintsAfterEveryAttemptAndKeepsTheOld) {
   EXPECT_EQ(result->previous_fingerprint, uuid);
   EXPECT_EQ(result->attempts, 3);
   EXPECT_EQ(collections_, 3);
-  EXPECT_THAT(sleeps_, ElementsAre(absl::Milliseconds(250),
-                                   absl::Milliseconds(250)));
+  EXPECT_THAT(sleeps_,
+              ElementsAre(absl::Milliseconds(250), absl::Milliseconds(250)));
 
   EXPECT_EQ(Stored()->fingerprint, result->fingerprint);
   EXPECT_EQ(Stored()->hardware_hash, clone.values);
@@ -168,9 +159,9 @@ TEST_F(FingerprintTest, ChangedMachineIdMintsAfterEveryAttemptAndKeepsTheOld) {
 TEST_F(FingerprintTest, MemorySwappedAndReaddressedDependsOnThreshold) {
   // A server whose memory was swapped and that came back on a new address:
   // 7 of 9 keys match (77.8%).
-  const HardwareHash swapped = With(
-      With(Server(), "memory-hash", "c3dhcHBlZC02NEdC"), "ipaddress-info",
-      "10.0.9.3");
+  const HardwareHash swapped =
+      With(With(Server(), "memory-hash", "c3dhcHBlZC02NEdC"), "ipaddress-info",
+           "10.0.9.3");
   const std::string uuid = Mint(Server());
   const absl::StatusOr<FingerprintResult> at40 = Run({swapped});
   ASSERT_TRUE(at40.ok());
@@ -416,7 +407,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
       R"("machine-id":"4f9d0c2a6b1e4e7d9a3c5b8e2f1d0a9b",)"
       R"("memory-hash":"bWVtb3J5LWJhbmtzLTQ4R0I=",)"
       R"("processor-hash":"cHJvY2Vzc29yLXhlb24tMjY=",)"
-      R"("system-hash":"c3lzdGVtLXI2MzAtc2VyaWFs"},"similarityThreshold":40})"));
+      R"("system-hash":"c3lzdGVtLXI2MzAtc2VyaWFs"},)"
+      R"("similarityThreshold":40})"));
 
   absl::StatusOr<Vault> vault = Vault::Open(vault_dir, VaultAccess::kCreate);
   ASSERT_TRUE(vault.ok()) << vault.status();
@@ -439,8 +431,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
 
   // Still the reference agent's format: it opens the Manifest's path as
   // written and finds exactly its three fields.
-  const absl::StatusOr<Manifest> after = ParseManifest(
-      ReadTestFile(vault_dir + "/Manifest"));
+  const absl::StatusOr<Manifest> after =
+      ParseManifest(ReadTestFile(vault_dir + "/Manifest"));
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->at("InstanceFingerprint"),
             root + "/Store/InstanceFingerprint");
@@ -458,8 +450,8 @@ TEST_F(FingerprintTest, ReferenceAgentVaultIsReadComparedAndUpdatedInPlace) {
                           "\"similarityThreshold\":40}"));
   EXPECT_EQ(ReadTestFile(vault_dir + "/Store/RegistrationKey"),
             R"({"instanceID":"mi-0123456789abcdef0"})");
-  EXPECT_EQ(ParsePreviousFingerprint(ReadTestFile(
-                after->at("InstanceFingerprint.previous")))
+  EXPECT_EQ(ParsePreviousFingerprint(
+                ReadTestFile(after->at("InstanceFingerprint.previous")))
                 ->record.fingerprint,
             "6f1c9a0e-3b5d-4e2f-9a7c-1d2e3f4a5b6c");
 }

@@ -1,3 +1,6 @@
+// Fingerprint UUIDs: RFC 4122 version 4 layout from given bytes, and fresh
+// ones from the kernel's random source.
+
 #include "fingerprint/uuid.h"
 
 #include <set>

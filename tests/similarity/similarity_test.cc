@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/made_up_hash.h"
 
 namespace hwfp {
 namespace {
@@ -15,19 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 
 // A Linux machine's nine keys with made-up values.
-HashValues Machine() {
-  return {
-      {"bios-hash", "Q0RFRkdISUpLTE1OT1BRUg=="},
-      {"disk-info", "tYzm1dWvUf3C2p+0fM3wYg=="},
-      {"hostname-info", "db-7"},
-      {"ipaddress-info", "10.0.4.17"},
-      {"macaddr-info", "52:54:00:12:34:56"},
-      {"machine-id", "4f9d0c2a6b1e4e7d9a3c5b8e2f1d0a9b"},
-      {"memory-hash", "bWVtb3J5LWJhbmtzLTQ4R0I="},
-      {"processor-hash", "cHJvY2Vzc29yLXhlb24tMjY="},
-      {"system-hash", "c3lzdGVtLXI2MzAtc2VyaWFs"},
-  };
-}
+HashValues Machine() { return hwfp::testing::MadeUpServerHash(); }
 
 // Changes the values of `keys` in `values` (each to a new distinct value).
 HashValues Changed(HashValues values, std::initializer_list<const char*> keys) {
@@ -58,8 +47,8 @@ TEST(DecideTest, MinusOneDisablesTheCheckBeforeAnyOtherRule) {
   EXPECT_TRUE(empty.similar);
   EXPECT_EQ(empty.rule, SimilarityRule::kCheckDisabled);
 
-  const Verdict clone = Decide(Machine(), Changed(Machine(), {"machine-id"}),
-                               -1);
+  const Verdict clone =
+      Decide(Machine(), Changed(Machine(), {"machine-id"}), -1);
   EXPECT_TRUE(clone.similar);
   EXPECT_EQ(clone.rule, SimilarityRule::kCheckDisabled);
 }
@@ -110,10 +99,9 @@ TEST(DecideTest, MissingMachineIdReadsAsEmptyLikeAGoMap) {
 }
 
 TEST(DecideTest, SameMachineIdAndAddressIsSimilarWhateverElseChanged) {
-  const HashValues current =
-      Changed(Machine(), {"bios-hash", "disk-info", "hostname-info",
-                          "macaddr-info", "memory-hash", "processor-hash",
-                          "system-hash"});
+  const HashValues current = Changed(
+      Machine(), {"bios-hash", "disk-info", "hostname-info", "macaddr-info",
+                  "memory-hash", "processor-hash", "system-hash"});
   const Verdict verdict = Decide(Machine(), current, 100);
   EXPECT_TRUE(verdict.similar);
   EXPECT_EQ(verdict.rule, SimilarityRule::kIdentityAndAddressUnchanged);
@@ -143,9 +131,9 @@ TEST(DecideTest, AddressChangedFallsBackToThePercentage) {
 
 TEST(DecideTest, FourOfNineReachesFortyThreeOfNineDoesNot) {
   // 4/9 = 44.4% >= 40; 3/9 = 33.3% < 40.
-  const HashValues four = Changed(
-      Machine(), {"ipaddress-info", "bios-hash", "disk-info", "memory-hash",
-                  "processor-hash"});
+  const HashValues four =
+      Changed(Machine(), {"ipaddress-info", "bios-hash", "disk-info",
+                          "memory-hash", "processor-hash"});
   const Verdict reached = Decide(Machine(), four, 40);
   EXPECT_EQ(reached.matched, 4);
   EXPECT_TRUE(reached.similar);
@@ -160,10 +148,16 @@ TEST(DecideTest, FourOfNineReachesFortyThreeOfNineDoesNot) {
 
 TEST(DecideTest, PercentageEqualToThresholdIsSimilar) {
   // 2 of 5 keys is exactly 40%.
-  const HashValues saved = {{"machine-id", "m"}, {"ipaddress-info", "a"},
-                            {"k1", "1"}, {"k2", "2"}, {"k3", "3"}};
-  const HashValues current = {{"machine-id", "m"}, {"ipaddress-info", "b"},
-                              {"k1", "1"}, {"k2", "x"}, {"k3", "x"}};
+  const HashValues saved = {{"machine-id", "m"},
+                            {"ipaddress-info", "a"},
+                            {"k1", "1"},
+                            {"k2", "2"},
+                            {"k3", "3"}};
+  const HashValues current = {{"machine-id", "m"},
+                              {"ipaddress-info", "b"},
+                              {"k1", "1"},
+                              {"k2", "x"},
+                              {"k3", "x"}};
   const Verdict at = Decide(saved, current, 40);
   EXPECT_EQ(at.matched, 2);
   EXPECT_TRUE(at.similar);
@@ -180,10 +174,12 @@ TEST(DecideTest, ThresholdHundredNeedsEveryKeyOnceTheAddressChanged) {
 TEST(DecideTest, DenominatorIsTheCurrentMap) {
   // Keys only in the saved map are not counted; keys only in the current
   // map are counted and never match.
-  const HashValues saved = {{"machine-id", "m"}, {"ipaddress-info", "a"},
-                            {"gone-1", "x"}, {"gone-2", "y"}};
-  const HashValues current = {{"machine-id", "m"}, {"ipaddress-info", "b"},
-                              {"fresh", "z"}};
+  const HashValues saved = {{"machine-id", "m"},
+                            {"ipaddress-info", "a"},
+                            {"gone-1", "x"},
+                            {"gone-2", "y"}};
+  const HashValues current = {
+      {"machine-id", "m"}, {"ipaddress-info", "b"}, {"fresh", "z"}};
   const Verdict verdict = Decide(saved, current, 34);
   EXPECT_EQ(verdict.matched, 1);
   EXPECT_EQ(verdict.compared, 3);
@@ -211,10 +207,10 @@ TEST(DecideTest, SinglePrecisionQuirkOfTheReferenceIsKept) {
 }
 
 TEST(DecideTest, UuidIdentityForWindowsMaps) {
-  const HashValues saved = {{"uuid", "A"}, {"ipaddress-info", "1"},
-                            {"bios-hash", "b"}};
-  const HashValues current = {{"uuid", "B"}, {"ipaddress-info", "1"},
-                              {"bios-hash", "b"}};
+  const HashValues saved = {
+      {"uuid", "A"}, {"ipaddress-info", "1"}, {"bios-hash", "b"}};
+  const HashValues current = {
+      {"uuid", "B"}, {"ipaddress-info", "1"}, {"bios-hash", "b"}};
   const Verdict by_uuid = Decide(saved, current, 40, IdentityKey::kUuid);
   EXPECT_FALSE(by_uuid.similar);
   EXPECT_EQ(by_uuid.rule, SimilarityRule::kIdentityChanged);
@@ -228,9 +224,9 @@ TEST(DecideTest, OutOfRangeThresholdBehavesLikeTheReference) {
   // Zero is refused as input, but a stored zero makes every map that keeps
   // its identity similar, as in the reference agent.
   const HashValues current =
-      Changed(Machine(), {"ipaddress-info", "bios-hash", "disk-info",
-                          "hostname-info", "macaddr-info", "memory-hash",
-                          "processor-hash", "system-hash"});
+      Changed(Machine(),
+              {"ipaddress-info", "bios-hash", "disk-info", "hostname-info",
+               "macaddr-info", "memory-hash", "processor-hash", "system-hash"});
   EXPECT_TRUE(Decide(Machine(), current, 0).similar);
   EXPECT_FALSE(Decide(Machine(), current, 12).similar);
 }
@@ -275,7 +271,8 @@ TEST(ExplainTest, ListsEveryKeyOfEitherMapSortedWithBothValues) {
 }
 
 TEST(ExplainTest, VerdictEqualsDecide) {
-  const HashValues current = Changed(Machine(), {"ipaddress-info", "disk-info"});
+  const HashValues current =
+      Changed(Machine(), {"ipaddress-info", "disk-info"});
   const Verdict decided = Decide(Machine(), current, 80);
   const Verdict explained = Explain(Machine(), current, 80).verdict;
   EXPECT_EQ(explained.similar, decided.similar);
@@ -291,17 +288,15 @@ TEST(DescribeVerdictTest, NamesTheDecidingRule) {
             "the current hardware hash is empty: not similar");
   EXPECT_EQ(DescribeVerdict(Decide(Machine(), Machine(), -1)),
             "the similarity check is disabled (threshold -1): similar");
-  EXPECT_EQ(
-      DescribeVerdict(Decide(Machine(), Changed(Machine(), {"machine-id"}),
-                             40)),
-      "machine-id changed: not similar");
+  EXPECT_EQ(DescribeVerdict(
+                Decide(Machine(), Changed(Machine(), {"machine-id"}), 40)),
+            "machine-id changed: not similar");
   EXPECT_EQ(DescribeVerdict(Decide(Machine(), Machine(), 40)),
             "machine-id and ipaddress-info unchanged: similar");
-  EXPECT_EQ(
-      DescribeVerdict(
-          Decide(Machine(), Changed(Machine(), {"ipaddress-info"}), 40)),
-      "ipaddress-info changed; 8 of 9 keys match (88.8%), threshold 40: "
-      "similar");
+  EXPECT_EQ(DescribeVerdict(
+                Decide(Machine(), Changed(Machine(), {"ipaddress-info"}), 40)),
+            "ipaddress-info changed; 8 of 9 keys match (88.8%), threshold 40: "
+            "similar");
   EXPECT_EQ(
       DescribeVerdict(
           Decide(Machine(), Changed(Machine(), {"ipaddress-info"}), 100)),

@@ -18,6 +18,7 @@
 #include "smbios/sources.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::smbios {
 namespace {
@@ -204,7 +205,8 @@ TEST(DecodedJsonTest, TypedFieldsEqualGoSmbios) {
         "supermicro-quad-opteron"}) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
-    const std::string text = hwfp::testing::ReadFile(folder + "/decoded.json");
+    const std::string text =
+        hwfp::testing::ReadTestFile(folder + "/decoded.json");
     if (text.empty()) continue;  // go-smbios published none for this one.
     rapidjson::Document json;
     json.Parse(text.c_str());

@@ -5,6 +5,7 @@
 
 #include "smbios/records.h"
 
+#include <map>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -168,11 +169,14 @@ TEST(MemoryDeviceTest, ExtendedSize) {
   EXPECT_EQ(d.device_locator.value, "DIMM_A1");
   EXPECT_EQ(d.part_number.value, "M393A4K40DB3");
   EXPECT_EQ(d.configured_speed, 2933);
+  // Each field must be there: a missing one is a failure, not a pass.
+  std::map<std::string, std::string> shown;
   for (const Field& f : Describe(built.s(), built.version(), nullptr).fields) {
-    if (f.name == "Size") EXPECT_EQ(f.value, "64 GB");
-    if (f.name == "Type") EXPECT_EQ(f.value, "DDR4");
-    if (f.name == "Rank") EXPECT_EQ(f.value, "2");
+    shown.emplace(f.name, f.value);
   }
+  EXPECT_EQ(shown["Size"], "64 GB");
+  EXPECT_EQ(shown["Type"], "DDR4");
+  EXPECT_EQ(shown["Rank"], "2");
 }
 
 TEST(MemoryDeviceTest, SizeUnits) {

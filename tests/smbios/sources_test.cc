@@ -2,6 +2,8 @@
 // RSMB buffers) and the dumps written back: their errors, codes and
 // messages, and agreement between sources of the same table.
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -13,12 +15,13 @@
 #include "smbios/sources.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::smbios {
 namespace {
 
 using ::hwfp::testing::MakeTempDir;
-using ::hwfp::testing::ReadFile;
+using ::hwfp::testing::ReadTestFile;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
 using ::hwfp::testing::WriteSysfsTree;
@@ -165,6 +168,24 @@ TEST(DumpFileTest, ReadsWhatDumpBinWrites) {
   EXPECT_EQ(read->source(), path);
 }
 
+// The temporary file beside the dump must be a new file: a link planted
+// at the name it once always used (PATH.tmp) must not be written through,
+// which as root would overwrite whatever the link names.
+TEST(DumpFileTest, WritesNoFileThroughAPlantedLink) {
+  const TableBuilder t = SmallTable();
+  absl::StatusOr<Table> table =
+      ParseRawSmbiosData(t.RawSmbiosData(3, 5, 0), "RSMB");
+  ASSERT_TRUE(table.ok()) << table.status();
+  const std::string dir = MakeTempDir("planted");
+  const std::string victim = dir + "/victim";
+  ASSERT_TRUE(hwfp::testing::WriteTestFile(victim, "keep me"));
+  ASSERT_EQ(symlink(victim.c_str(), (dir + "/dump.bin.tmp").c_str()), 0);
+
+  ASSERT_TRUE(WriteDumpFile(*table, dir + "/dump.bin").ok());
+  EXPECT_EQ(ReadTestFile(victim), "keep me");
+  EXPECT_EQ(ReadTestFile(dir + "/dump.bin"), DumpBin(*table));
+}
+
 TEST(DumpFileTest, SynthesizedTwoXEntryPointCountsStructures) {
   const TableBuilder t = SmallTable();
   absl::StatusOr<Table> original =
@@ -188,9 +209,8 @@ TEST(DumpFileTest, ErrorsNameTheFile) {
   const TableBuilder t = SmallTable();
   // Table offset past the file's end.
   const std::string far = dir + "/far.bin";
-  ASSERT_TRUE(hwfp::testing::WriteFile(
-                  far, t.Smbios3EntryPoint(3, 0, 0, 0x10000) + t.bytes())
-                  .ok());
+  ASSERT_TRUE(hwfp::testing::WriteTestFile(
+      far, t.Smbios3EntryPoint(3, 0, 0, 0x10000) + t.bytes()));
   absl::StatusOr<Table> table = ReadDumpFile(far);
   EXPECT_EQ(table.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(table.status().message().find(far), std::string::npos);
@@ -246,8 +266,9 @@ TEST(FixtureSourcesTest, SysfsTreeAndDumpAgreeAndDumpBinMatchesDmidecode) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
     const std::string root = MakeTempDir(name);
-    ASSERT_TRUE(WriteSysfsTree(root, ReadFile(folder + "/smbios_entry_point"),
-                               ReadFile(folder + "/DMI"))
+    ASSERT_TRUE(WriteSysfsTree(root,
+                               ReadTestFile(folder + "/smbios_entry_point"),
+                               ReadTestFile(folder + "/DMI"))
                     .ok());
     absl::StatusOr<Table> sysfs = ReadSysfsTable(root);
     ASSERT_TRUE(sysfs.ok()) << sysfs.status();
@@ -257,7 +278,7 @@ TEST(FixtureSourcesTest, SysfsTreeAndDumpAgreeAndDumpBinMatchesDmidecode) {
     EXPECT_EQ(sysfs->bytes(), dump->bytes());
     EXPECT_EQ(sysfs->structures().size(), dump->structures().size());
     // dmidecode --dump-bin made dump.bin from the sysfs pair.
-    EXPECT_EQ(DumpBin(*sysfs), ReadFile(folder + "/dump.bin"));
+    EXPECT_EQ(DumpBin(*sysfs), ReadTestFile(folder + "/dump.bin"));
   }
 }
 
@@ -269,9 +290,9 @@ TEST(FixtureSourcesTest, RealTablesTruncatedAtEveryOffset) {
     SCOPED_TRACE(name);
     const std::string folder = absl::StrCat(*dir, "/smbios/", name);
     absl::StatusOr<EntryPoint> entry =
-        ParseEntryPoint(ReadFile(folder + "/smbios_entry_point"), name);
+        ParseEntryPoint(ReadTestFile(folder + "/smbios_entry_point"), name);
     ASSERT_TRUE(entry.ok());
-    const std::string bytes = ReadFile(folder + "/DMI");
+    const std::string bytes = ReadTestFile(folder + "/DMI");
     // Hyper-V's 17 KB are mostly padding: its structures end at 0x1DE.
     const size_t limit = std::min<size_t>(bytes.size(), 0x1800);
     for (size_t size = 0; size <= limit; ++size) {
@@ -310,14 +331,14 @@ TEST(DmidecodeReadbackTest, DmidecodeReadsSynthesizedDumps) {
         absl::StrCat(dmidecode, " --from-dump ", dir, "/dump.bin > ", dir,
                      "/out.txt 2> ", dir, "/err.txt");
     ASSERT_EQ(std::system(command.c_str()), 0);
-    const std::string out = ReadFile(dir + "/out.txt");
+    const std::string out = ReadTestFile(dir + "/out.txt");
     EXPECT_NE(out.find(major == 2 ? "SMBIOS 2.7 present."
                                   : "SMBIOS 3.2.0 present."),
               std::string::npos)
         << out;
     EXPECT_NE(out.find("Vendor: Acme"), std::string::npos) << out;
     EXPECT_NE(out.find("Handle 0x0040, DMI type 4"), std::string::npos);
-    EXPECT_EQ(ReadFile(dir + "/err.txt"), "") << "dmidecode complained";
+    EXPECT_EQ(ReadTestFile(dir + "/err.txt"), "") << "dmidecode complained";
   }
 }
 

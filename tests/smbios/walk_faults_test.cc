@@ -258,7 +258,9 @@ void ExpectEveryTruncationIsSafe(const EntryPoint& entry,
       EXPECT_GE(s.offset(), end);
       end = s.offset() + s.raw().size();
     }
-    if (size < bytes.size()) EXPECT_FALSE(table->warnings().empty()) << size;
+    if (size < bytes.size()) {
+      EXPECT_FALSE(table->warnings().empty()) << size;
+    }
   }
 }
 
@@ -271,7 +273,9 @@ TEST(WalkTest, BuiltTableTruncatedAtEveryOffset) {
 }
 
 // Random byte corruption of a table holding every decoded type: the walk
-// and every decoder must stay inside the bytes (checked under ASan).
+// and every decoder must stay inside the bytes (checked under ASan), and
+// every structure the walk yields must be whole: inside the table, after
+// the one before it, with its header and its double NUL.
 TEST(WalkTest, CorruptedTablesDecodeSafely) {
   TableBuilder t;
   t.Add(Bios(0));
@@ -294,7 +298,17 @@ TEST(WalkTest, CorruptedTablesDecodeSafely) {
     }
     absl::StatusOr<Table> table = ParseTable(entry, bytes, "corrupt");
     if (!table.ok()) continue;
+    size_t end = 0;
     for (const Structure& s : table->structures()) {
+      ASSERT_GE(s.offset(), end) << "round " << round;
+      end = s.offset() + s.raw().size();
+      ASSERT_LE(end, table->bytes().size()) << "round " << round;
+      ASSERT_GE(s.length(), 4) << "round " << round;
+      ASSERT_GE(s.raw().size(), size_t{s.length()} + 2) << "round " << round;
+      ASSERT_EQ(s.raw().substr(s.raw().size() - 2),
+                absl::string_view("\0\0", 2))
+          << "round " << round;
+
       std::vector<Warning> warnings;
       Describe(s, Version{3, 3, 0, true}, &warnings);
       Describe(s, Version{2, 0, 0, false}, &warnings);

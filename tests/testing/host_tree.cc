@@ -1,3 +1,10 @@
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// readdir fails with EOVERFLOW on large file systems and a copy comes out
+// partial.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include "tests/testing/host_tree.h"
 
 #include <dirent.h>

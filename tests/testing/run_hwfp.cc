@@ -29,7 +29,8 @@ HwfpRun RunHwfp(const std::vector<std::string>& args,
   }
   environment.insert(environment.end(), env.begin(), env.end());
   std::vector<char*> argv = {const_cast<char*>(binary.c_str())};
-  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  for (const std::string& arg : args)
+    argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   std::vector<char*> envp;
   for (std::string& entry : environment) envp.push_back(entry.data());

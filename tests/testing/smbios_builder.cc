@@ -4,10 +4,9 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::testing {
 namespace {
@@ -182,21 +181,6 @@ std::string DumpFile(const std::string& entry_point,
   return out + table;
 }
 
-absl::Status WriteFile(const std::string& path, absl::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
-  return absl::OkStatus();
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& entry_point,
                             const std::optional<std::string>& table) {
@@ -204,11 +188,14 @@ absl::Status WriteSysfsTree(const std::string& root,
   absl::Status made = MakeDirs(dir);
   if (!made.ok()) return made;
   if (entry_point) {
-    absl::Status written = WriteFile(dir + "/smbios_entry_point",
-                                     *entry_point);
-    if (!written.ok()) return written;
+    const std::string path = dir + "/smbios_entry_point";
+    if (!WriteTestFile(path, *entry_point, 0644)) {
+      return absl::InternalError(absl::StrCat("cannot write ", path));
+    }
   }
-  if (table) return WriteFile(dir + "/DMI", *table);
+  if (table && !WriteTestFile(dir + "/DMI", *table, 0644)) {
+    return absl::InternalError(absl::StrCat("cannot write ", dir, "/DMI"));
+  }
   return absl::OkStatus();
 }
 

@@ -90,13 +90,9 @@ absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& table);
 
 // Returns a fresh empty folder under TEST_TMPDIR named after `name`.
+// Files in it are read and written with temp_dir.h's ReadTestFile and
+// WriteTestFile.
 std::string MakeTempDir(absl::string_view name);
-
-// Writes `bytes` to `path`.
-absl::Status WriteFile(const std::string& path, absl::string_view bytes);
-
-// Returns the bytes of `path` (empty when it cannot be read).
-std::string ReadFile(const std::string& path);
 
 }  // namespace hwfp::testing
 

@@ -1,3 +1,9 @@
+// 64-bit file sizes and directory offsets on 32-bit ARM too: without them
+// fstat and readdir fail with EOVERFLOW on large files and file systems.
+#ifndef _FILE_OFFSET_BITS
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #include "tests/testing/temp_dir.h"
 
 #include <fcntl.h>
@@ -48,12 +54,11 @@ TempDir::~TempDir() {
 bool WriteTestFile(const std::string& path, const std::string& content,
                    mode_t mode) {
   unlink(path.c_str());
-  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-                      0600);
+  const int fd =
+      open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return false;
-  const bool written =
-      write(fd, content.data(), content.size()) ==
-      static_cast<ssize_t>(content.size());
+  const bool written = write(fd, content.data(), content.size()) ==
+                       static_cast<ssize_t>(content.size());
   const bool moded = fchmod(fd, mode) == 0;
   return close(fd) == 0 && written && moded;
 }

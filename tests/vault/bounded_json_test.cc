@@ -1,3 +1,6 @@
+// ParseBoundedJson, the parser every vault file goes through: a depth
+// limit without recursion, valid UTF-8 only, nothing after the value.
+
 #include "vault/bounded_json.h"
 
 #include <string>

@@ -1,3 +1,6 @@
+// Where the vault lives by default: /var/lib/hwfp/vault for root, the XDG
+// state folder otherwise, and a clear error when neither is known.
+
 #include "vault/default_location.h"
 
 #include "gmock/gmock.h"

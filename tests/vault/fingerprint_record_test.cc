@@ -1,3 +1,6 @@
+// The InstanceFingerprint record in the reference agent's JSON, read and
+// written byte for byte, and the previous record kept beside it.
+
 #include "vault/fingerprint_record.h"
 
 #include <string>
@@ -28,8 +31,7 @@ TEST(FingerprintRecordTest, ReadsTheReferenceAgentsRecord) {
   EXPECT_EQ(record->fingerprint, "6f1c9a0e-3b5d-4e2f-9a7c-1d2e3f4a5b6c");
   EXPECT_EQ(record->similarity_threshold, 40);
   EXPECT_EQ(record->hardware_hash.size(), 9u);
-  EXPECT_EQ(record->hardware_hash.at("bios-hash"),
-            "bqS1cQ1mFNb/xZr3VtjX3A==");
+  EXPECT_EQ(record->hardware_hash.at("bios-hash"), "bqS1cQ1mFNb/xZr3VtjX3A==");
 }
 
 TEST(FingerprintRecordTest, WritesTheBytesTheReferenceAgentWrites) {
@@ -58,9 +60,8 @@ TEST(FingerprintRecordTest, ReadsTheReferenceAgentsClearedRecord) {
 }
 
 TEST(FingerprintRecordTest, MissingThresholdReadsAsZero) {
-  EXPECT_EQ(ParseFingerprintRecord(R"({"fingerprint":""})")
-                ->similarity_threshold,
-            0);
+  EXPECT_EQ(
+      ParseFingerprintRecord(R"({"fingerprint":""})")->similarity_threshold, 0);
 }
 
 TEST(FingerprintRecordTest, RefusesWhatIsNotARecord) {

@@ -52,7 +52,8 @@ class FingerprintStoreTest : public ::testing::Test {
 
   // Stores a valid record, then replaces its file's bytes with `bytes`.
   void PlantRecord(const std::string& bytes) {
-    ASSERT_TRUE(StoreFingerprint(*vault_, *lock_, Record(kUuid1), nullptr).ok());
+    ASSERT_TRUE(
+        StoreFingerprint(*vault_, *lock_, Record(kUuid1), nullptr).ok());
     ASSERT_TRUE(WriteTestFile(RecordPath(), bytes));
   }
 
@@ -173,7 +174,8 @@ TEST_F(FingerprintStoreTest, MissingDataFileIsAWarningNotAnError) {
 }
 
 TEST_F(FingerprintStoreTest, ClearedReferenceRecordIsNoRecord) {
-  PlantRecord(R"({"fingerprint":"","hardwareHash":null,"similarityThreshold":0})");
+  PlantRecord(
+      R"({"fingerprint":"","hardwareHash":null,"similarityThreshold":0})");
   const absl::StatusOr<LoadedFingerprint> loaded =
       LoadFingerprint(*vault_, *lock_, kNow);
   ASSERT_TRUE(loaded.ok());

@@ -1,3 +1,6 @@
+// The vault's Manifest: the reference agent's key-to-path object, and the
+// rule that every path it names stays inside this vault's Store folder.
+
 #include "vault/manifest.h"
 
 #include <string>
@@ -16,7 +19,10 @@ const std::vector<std::string> kRoots = {"/var/lib/hwfp/vault",
 
 TEST(ParseManifestTest, ReadsTheReferenceAgentsManifest) {
   const absl::StatusOr<Manifest> manifest = ParseManifest(
-      R"({"InstanceFingerprint":"/var/lib/amazon/ssm/Vault/Store/InstanceFingerprint","RegistrationKey":"/var/lib/amazon/ssm/Vault/Store/RegistrationKey"})");
+      R"({"InstanceFingerprint":)"
+      R"("/var/lib/amazon/ssm/Vault/Store/InstanceFingerprint",)"
+      R"("RegistrationKey":)"
+      R"("/var/lib/amazon/ssm/Vault/Store/RegistrationKey"})");
   ASSERT_TRUE(manifest.ok()) << manifest.status();
   EXPECT_EQ(manifest->size(), 2u);
   EXPECT_EQ(manifest->at("RegistrationKey"),

@@ -94,8 +94,8 @@ TEST_F(VaultTest, WritesReadBackAndTheManifestHoldsAbsolutePaths) {
   EXPECT_EQ(**vault.Read("InstanceFingerprint", 100), "{\"fingerprint\":\"\"}");
   EXPECT_EQ(**vault.Read("Other", 100), "x");
   EXPECT_FALSE(vault.Read("Absent", 100)->has_value());
-  EXPECT_THAT(*vault.Keys(), ::testing::ElementsAre("InstanceFingerprint",
-                                                    "Other"));
+  EXPECT_THAT(*vault.Keys(),
+              ::testing::ElementsAre("InstanceFingerprint", "Other"));
 
   char* real = realpath(VaultDir().c_str(), nullptr);
   const std::string real_dir(real);
@@ -263,8 +263,7 @@ TEST_F(VaultTest, RefusesManifestEntriesOutsideTheVault) {
   for (const std::string& path :
        {outside, std::string("/etc/passwd"), std::string("Store/../../outside"),
         VaultDir() + "/Store/../../outside", std::string("../outside")}) {
-    const std::string manifest =
-        "{\"InstanceFingerprint\":\"" + path + "\"}";
+    const std::string manifest = "{\"InstanceFingerprint\":\"" + path + "\"}";
     ASSERT_TRUE(WriteTestFile(VaultDir() + "/Manifest", manifest));
     ExpectRefused(vault.Read("InstanceFingerprint", 100).status(),
                   "names \"" + path + "\"");
@@ -280,7 +279,8 @@ TEST_F(VaultTest, RefusesManifestEntriesOutsideTheVault) {
 TEST_F(VaultTest, ReadsStoreRelativeManifestPaths) {
   Vault vault = OpenVault();
   ASSERT_TRUE(WriteTestFile(StoreFile("Data"), "relative"));
-  ASSERT_TRUE(WriteTestFile(VaultDir() + "/Manifest", R"({"Key":"Store/Data"})"));
+  ASSERT_TRUE(
+      WriteTestFile(VaultDir() + "/Manifest", R"({"Key":"Store/Data"})"));
   EXPECT_EQ(**vault.Read("Key", 100), "relative");
 }
 

@@ -48,7 +48,7 @@ _LINK_FLAGS = [
     "-pass-exit-codes",
 ]
 
-def debian_cross_toolchain(name, triple, cpu, constraint):
+def debian_cross_toolchain(name, triple, cpu, constraint, copts = []):
     """Declares toolchain `name` for Debian's gcc-`triple`.
 
     Args:
@@ -56,6 +56,7 @@ def debian_cross_toolchain(name, triple, cpu, constraint):
       triple: Debian's GNU triple, e.g. "aarch64-linux-gnu".
       cpu: the cpu name the toolchain reports to Bazel.
       constraint: the @platforms//cpu value the toolchain targets.
+      copts: flags for every compile on this target only.
     """
     prefix = "/usr/bin/%s-" % triple
     cc_toolchain_config(
@@ -89,7 +90,7 @@ def debian_cross_toolchain(name, triple, cpu, constraint):
             # Bazel 4 insists on an entry; coverage is only taken on x86.
             "llvm-cov": "/bin/false",
         },
-        compile_flags = _COMPILE_FLAGS,
+        compile_flags = _COMPILE_FLAGS + copts,
         opt_compile_flags = _OPT_COMPILE_FLAGS,
         dbg_compile_flags = ["-g"],
         cxx_flags = ["-std=c++17"],
