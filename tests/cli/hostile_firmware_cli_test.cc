@@ -33,7 +33,6 @@ using ::hwfp::testing::ProcessResult;
 using ::hwfp::testing::RunProcess;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
-using ::hwfp::testing::WriteFile;
 using ::hwfp::testing::WriteSysfsTree;
 
 // cli/command.h

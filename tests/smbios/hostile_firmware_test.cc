@@ -23,6 +23,7 @@
 #include "smbios/table.h"
 #include "tests/testing/process.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::smbios {
 namespace {
@@ -31,7 +32,7 @@ using ::hwfp::testing::MakeTempDir;
 using ::hwfp::testing::RunInChild;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
-using ::hwfp::testing::WriteFile;
+using ::hwfp::testing::WriteTestFile;
 using ::hwfp::testing::WriteSysfsTree;
 
 constexpr char kSource[] = "hostile table";
@@ -257,11 +258,10 @@ TEST(HostileFirmwareTest, DumpWithTableOffsetPast4GiBIsRefused) {
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
   const std::string path = MakeTempDir("far_offset") + "/dump.bin";
-  ASSERT_TRUE(WriteFile(path, testing::DumpFile(
-                                  builder.Smbios3EntryPoint(
-                                      3, 3, 0, /*address=*/0xFFFFFFFF0ull),
-                                  builder.bytes()))
-                  .ok());
+  ASSERT_TRUE(WriteTestFile(
+      path, testing::DumpFile(builder.Smbios3EntryPoint(
+                                  3, 3, 0, /*address=*/0xFFFFFFFF0ull),
+                              builder.bytes())));
   absl::StatusOr<Table> table = ReadDumpFile(path);
   ASSERT_FALSE(table.ok());
   EXPECT_TRUE(absl::IsDataLoss(table.status())) << table.status();
