@@ -5,7 +5,8 @@
 //
 // Each killed run sees a machine whose machine-id changed, so it must mint
 // a fingerprint and write the previous record, the new record and the
-// Manifest: every kill lands before, inside or after those writes.
+// Manifest: every kill lands before, inside or after those writes. First
+// runs, which create the vault and its Manifest, are killed too.
 
 #include <dirent.h>
 #include <signal.h>
@@ -198,6 +199,65 @@ TEST(CrashSafetyTest, SigkillDuringVaultWritesLeavesOldOrNewRecord) {
   // proved nothing about the writes.
   EXPECT_GT(kept_old, 0);
   EXPECT_GT(got_new + completed, 0);
+}
+
+// The first run on a machine creates the vault folder, its Store, the
+// record and the Manifest that lists it: killed anywhere in that, the
+// vault holds no record or the whole new one, and the next run succeeds.
+TEST(CrashSafetyTest, SigkillDuringTheFirstRunLeavesNoRecordOrTheNewOne) {
+  const HostTree machine = Machine("first-run", std::string(32, 'c'));
+  const std::string base =
+      absl::StrCat(std::getenv("TEST_TMPDIR"), "/first-run-vaults");
+
+  std::vector<absl::Duration> lengths;
+  for (int i = 0; i < 5; ++i) {
+    absl::StatusOr<ProcessResult> run = RunProcess(
+        FingerprintArgs(machine, absl::StrCat(base, "/calibration-", i)));
+    ASSERT_TRUE(run.ok()) << run.status();
+    ASSERT_EQ(run->exit_code, 0) << run->err;
+    lengths.push_back(run->elapsed);
+  }
+  std::sort(lengths.begin(), lengths.end());
+  const absl::Duration typical = lengths[lengths.size() / 2];
+
+  std::mt19937_64 random(777);
+  int empty = 0, stored = 0;
+  for (int i = 0; i < kKilledRuns / 2; ++i) {
+    SCOPED_TRACE(absl::StrCat("killed first run ", i));
+    const std::string vault = absl::StrCat(base, "/vault-", i);
+    absl::StatusOr<ChildProcess> child =
+        ChildProcess::Start(FingerprintArgs(machine, vault));
+    ASSERT_TRUE(child.ok()) << child.status();
+    absl::SleepFor(typical *
+                   std::uniform_real_distribution<>(0.2, 1.0)(random));
+    child->Kill(SIGKILL);
+    absl::StatusOr<ProcessResult> killed = child->Wait(absl::Seconds(30));
+    ASSERT_TRUE(killed.ok()) << killed.status();
+
+    // Whatever exists of the vault reads: no record, or a whole one.
+    std::string kept;
+    struct stat info;
+    if (lstat(vault.c_str(), &info) == 0) {
+      absl::StatusOr<std::optional<FingerprintRecord>> after = Stored(vault);
+      ASSERT_TRUE(after.ok()) << after.status();
+      if (after->has_value()) {
+        EXPECT_TRUE(IsUuidText((*after)->fingerprint));
+        kept = (*after)->fingerprint;
+      }
+    }
+    kept.empty() ? ++empty : ++stored;
+
+    absl::StatusOr<ProcessResult> next =
+        RunProcess(FingerprintArgs(machine, vault));
+    ASSERT_TRUE(next.ok()) << next.status();
+    ASSERT_EQ(next->exit_code, 0) << next->err;
+    const std::string printed(absl::StripAsciiWhitespace(next->out));
+    EXPECT_TRUE(IsUuidText(printed)) << next->out;
+    if (!kept.empty()) EXPECT_EQ(printed, kept);
+  }
+  std::printf("%d killed first runs: %d left no record, %d the new one\n",
+              kKilledRuns / 2, empty, stored);
+  EXPECT_GT(empty, 0);
 }
 
 }  // namespace
