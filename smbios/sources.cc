@@ -23,6 +23,25 @@ constexpr uint32_t kDumpTableOffset = 0x20;
 // with room for growth up to 0x20).
 constexpr size_t kEntryPointMax = 0x20;
 
+// The most table bytes read from a file. SMBIOS 2 tables hold at most
+// 64 KiB and real SMBIOS 3 ones a few hundred KiB, but an _SM3_ entry
+// point may announce up to 4 GiB and a file (a dump, a root folder's DMI)
+// may hold anything: reads stop here, so memory stays bounded.
+constexpr size_t kMaxTableBytes = 16 << 20;
+
+// Returns how many table bytes to read for `entry`: what it announces,
+// at most kMaxTableBytes. A larger announcement gets a warning.
+size_t TableReadLimit(EntryPoint& entry, absl::string_view file) {
+  if (entry.table_length == 0) return kMaxTableBytes;  // Not announced.
+  if (entry.table_length <= kMaxTableBytes) return entry.table_length;
+  entry.warnings.push_back(
+      {WarningKind::kLengthMismatch, std::nullopt, kMaxTableBytes,
+       absl::StrFormat("%s: entry point announces %d table bytes; only the "
+                       "first %d are read",
+                       file, entry.table_length, kMaxTableBytes)});
+  return kMaxTableBytes;
+}
+
 void SetChecksum(std::string& bytes, size_t begin, size_t size,
                  size_t checksum_at) {
   bytes[checksum_at] = 0;
@@ -123,7 +142,8 @@ absl::StatusOr<Table> ReadSysfsTable(absl::string_view root) {
   if (!entry.ok()) return entry.status();
 
   const std::string table_path = JoinPath(root, kSysfsTable);
-  absl::StatusOr<std::string> table = ReadFileBytes(table_path);
+  absl::StatusOr<std::string> table =
+      ReadFileBytes(table_path, TableReadLimit(*entry, entry_path));
   if (!table.ok()) {
     if (absl::IsNotFound(table.status())) {
       return absl::DataLossError(
@@ -137,24 +157,27 @@ absl::StatusOr<Table> ReadSysfsTable(absl::string_view root) {
 
 absl::StatusOr<Table> ReadDumpFile(absl::string_view path) {
   const std::string file(path);
-  absl::StatusOr<std::string> bytes = ReadFileBytes(file);
-  if (!bytes.ok()) return bytes.status();
-
-  absl::StatusOr<EntryPoint> entry =
-      ParseEntryPoint(absl::string_view(*bytes).substr(0, kEntryPointMax),
-                      file);
+  absl::StatusOr<std::string> head = ReadFileBytes(file, kEntryPointMax);
+  if (!head.ok()) return head.status();
+  absl::StatusOr<EntryPoint> entry = ParseEntryPoint(*head, file);
   if (!entry.ok()) return entry.status();
 
-  // A dump's address field holds the table's offset in the file.
+  // A dump's address field holds the table's offset in the file. Only the
+  // bytes up to the table's announced end are read, so a huge file is
+  // never read whole.
   const uint64_t offset = entry->table_address;
+  const size_t limit = TableReadLimit(*entry, file);
+  absl::StatusOr<std::string> bytes =
+      offset <= kMaxTableBytes ? ReadFileBytes(file, offset + limit) : head;
+  if (!bytes.ok()) return bytes.status();
   if (offset < entry->bytes.size() || offset >= bytes->size()) {
     return absl::DataLossError(absl::StrFormat(
         "%s: table offset 0x%X from the entry point lies outside the "
-        "file's table area (file is %d bytes)",
+        "file's table area (%d bytes read)",
         file, offset, bytes->size()));
   }
-  std::string table = bytes->substr(offset);
-  return ParseTable(*std::move(entry), std::move(table), file);
+  bytes->erase(0, offset);
+  return ParseTable(*std::move(entry), *std::move(bytes), file);
 }
 
 absl::StatusOr<Table> ParseRawSmbiosData(absl::string_view buffer,
