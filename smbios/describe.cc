@@ -212,7 +212,8 @@ void DescribeProcessor(const Structure& s, const Version& v,
   f.AddString("Manufacturer", p.manufacturer);
   std::string id;
   for (int i = 0; i < 8; ++i) {
-    absl::StrAppendFormat(&id, i == 0 ? "%02X" : " %02X", *s.Byte(0x08 + i));
+    absl::StrAppendFormat(&id, "%s%02X", i == 0 ? "" : " ",
+                          *s.Byte(0x08 + i));
   }
   f.Add("ID", id);
   const std::string signature = p.Signature();
@@ -360,7 +361,7 @@ void DescribeRaw(const Structure& s, Fields& f) {
   for (size_t i = 0; i < bytes.size(); i += 16) {
     std::string line;
     for (size_t j = i; j < bytes.size() && j < i + 16; ++j) {
-      absl::StrAppendFormat(&line, j == i ? "%02X" : " %02X",
+      absl::StrAppendFormat(&line, "%s%02X", j == i ? "" : " ",
                             static_cast<uint8_t>(bytes[j]));
     }
     lines.push_back(std::move(line));

@@ -23,6 +23,25 @@ constexpr uint32_t kDumpTableOffset = 0x20;
 // with room for growth up to 0x20).
 constexpr size_t kEntryPointMax = 0x20;
 
+// The most table bytes read from a file. SMBIOS 2 tables hold at most
+// 64 KiB and real SMBIOS 3 ones a few hundred KiB, but an _SM3_ entry
+// point may announce up to 4 GiB and a file (a dump, a root folder's DMI)
+// may hold anything: reads stop here, so memory stays bounded.
+constexpr size_t kMaxTableBytes = 16 << 20;
+
+// Returns how many table bytes to read for `entry`: what it announces,
+// at most kMaxTableBytes. A larger announcement gets a warning.
+size_t TableReadLimit(EntryPoint& entry, absl::string_view file) {
+  if (entry.table_length == 0) return kMaxTableBytes;  // Not announced.
+  if (entry.table_length <= kMaxTableBytes) return entry.table_length;
+  entry.warnings.push_back(
+      {WarningKind::kLengthMismatch, std::nullopt, kMaxTableBytes,
+       absl::StrFormat("%s: entry point announces %d table bytes; only the "
+                       "first %d are read",
+                       file, entry.table_length, kMaxTableBytes)});
+  return kMaxTableBytes;
+}
+
 void SetChecksum(std::string& bytes, size_t begin, size_t size,
                  size_t checksum_at) {
   bytes[checksum_at] = 0;
@@ -57,12 +76,19 @@ std::string DumpEntryPoint(const EntryPoint& entry) {
   return bytes;
 }
 
+// Largest table an _SM_ entry point can describe: its length and count
+// fields are 16 bits.
+constexpr size_t kSmbios2TableMax = 0xFFFF;
+
 // Makes an entry point for a table that came without one (RSMB): _SM3_
-// for SMBIOS 3 and later, otherwise _SM_ with the count the walk found.
+// for SMBIOS 3 and later, and for a 2.x table too long or with too many
+// structures for _SM_'s 16-bit fields (cut, they would lose the table's
+// end); otherwise _SM_ with the count the walk found.
 std::string MakeEntryPoint(const Table& table) {
   const Version& v = table.version();
   const size_t size = table.bytes().size();
-  if (v.major >= 3) {
+  if (v.major >= 3 || size > kSmbios2TableMax ||
+      table.structures().size() > kSmbios2TableMax) {
     std::string bytes(0x18, '\0');
     bytes.replace(0, 5, "_SM3_");
     bytes[0x06] = 0x18;
@@ -116,7 +142,8 @@ absl::StatusOr<Table> ReadSysfsTable(absl::string_view root) {
   if (!entry.ok()) return entry.status();
 
   const std::string table_path = JoinPath(root, kSysfsTable);
-  absl::StatusOr<std::string> table = ReadFileBytes(table_path);
+  absl::StatusOr<std::string> table =
+      ReadFileBytes(table_path, TableReadLimit(*entry, entry_path));
   if (!table.ok()) {
     if (absl::IsNotFound(table.status())) {
       return absl::DataLossError(
@@ -130,24 +157,27 @@ absl::StatusOr<Table> ReadSysfsTable(absl::string_view root) {
 
 absl::StatusOr<Table> ReadDumpFile(absl::string_view path) {
   const std::string file(path);
-  absl::StatusOr<std::string> bytes = ReadFileBytes(file);
-  if (!bytes.ok()) return bytes.status();
-
-  absl::StatusOr<EntryPoint> entry =
-      ParseEntryPoint(absl::string_view(*bytes).substr(0, kEntryPointMax),
-                      file);
+  absl::StatusOr<std::string> head = ReadFileBytes(file, kEntryPointMax);
+  if (!head.ok()) return head.status();
+  absl::StatusOr<EntryPoint> entry = ParseEntryPoint(*head, file);
   if (!entry.ok()) return entry.status();
 
-  // A dump's address field holds the table's offset in the file.
+  // A dump's address field holds the table's offset in the file. Only the
+  // bytes up to the table's announced end are read, so a huge file is
+  // never read whole.
   const uint64_t offset = entry->table_address;
+  const size_t limit = TableReadLimit(*entry, file);
+  absl::StatusOr<std::string> bytes =
+      offset <= kMaxTableBytes ? ReadFileBytes(file, offset + limit) : head;
+  if (!bytes.ok()) return bytes.status();
   if (offset < entry->bytes.size() || offset >= bytes->size()) {
     return absl::DataLossError(absl::StrFormat(
         "%s: table offset 0x%X from the entry point lies outside the "
-        "file's table area (file is %d bytes)",
+        "file's table area (%d bytes read)",
         file, offset, bytes->size()));
   }
-  std::string table = bytes->substr(offset);
-  return ParseTable(*std::move(entry), std::move(table), file);
+  bytes->erase(0, offset);
+  return ParseTable(*std::move(entry), *std::move(bytes), file);
 }
 
 absl::StatusOr<Table> ParseRawSmbiosData(absl::string_view buffer,
@@ -166,9 +196,9 @@ absl::StatusOr<Table> ParseRawSmbiosData(absl::string_view buffer,
   entry.kind = EntryPointKind::kNone;
   const int major = static_cast<uint8_t>(buffer[1]);
   const int minor = static_cast<uint8_t>(buffer[2]);
-  const bool three = major >= 3;
-  entry.version = {major, minor, three ? static_cast<uint8_t>(buffer[3]) : 0,
-                   three};
+  // Byte 3 is Microsoft's DmiRevision (the DMI revision), not the SMBIOS
+  // 3.x document revision: Windows gives no docrev, so none is claimed.
+  entry.version = {major, minor, 0, false};
   entry.table_length = internal::Load32(buffer.data() + 4);
 
   const absl::string_view data = buffer.substr(8);

@@ -14,9 +14,10 @@ namespace hwfp {
 
 // Parses `text` as exactly one JSON value into `document`. Fails with
 // kDataLoss, saying what and at which byte offset, when the text is not
-// JSON, is not valid UTF-8, has anything but white space after the value,
-// or nests arrays and objects deeper than `max_depth` (a flat object is
-// depth 1).
+// JSON, is not valid UTF-8, escapes a lone UTF-16 surrogate ("\udc00",
+// which no UTF-8 text can hold), has anything but white space after the
+// value, or nests arrays and objects deeper than `max_depth` (a flat
+// object is depth 1).
 absl::Status ParseBoundedJson(absl::string_view text, int max_depth,
                               rapidjson::Document& document);
 

@@ -18,6 +18,7 @@
 #include "smbios/sources.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/test_files.h"
 
 namespace hwfp {
 namespace {
@@ -88,8 +89,8 @@ TEST(RsmbFixtureKeysTest, EveryFixtureTableGivesTheLinuxValues) {
     SCOPED_TRACE(expected.table);
     const std::string folder = absl::StrCat(*dir, "/smbios/", expected.table);
     const std::string entry_bytes =
-        hwfp::testing::ReadFile(folder + "/smbios_entry_point");
-    const std::string table_bytes = hwfp::testing::ReadFile(folder + "/DMI");
+        hwfp::testing::ReadTestFile(folder + "/smbios_entry_point");
+    const std::string table_bytes = hwfp::testing::ReadTestFile(folder + "/DMI");
     // An unreadable fixture is a failure here, never a skip.
     ASSERT_FALSE(table_bytes.empty()) << folder << "/DMI";
     const absl::StatusOr<smbios::EntryPoint> entry =

@@ -2,11 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <system_error>
 
 #include "absl/strings/str_cat.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/test_files.h"
 
 namespace hwfp::testing {
 namespace {
@@ -31,16 +29,6 @@ void PutAt(std::string& out, size_t at, uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) {
     out[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
   }
-}
-
-// std::filesystem rather than mkdir(2): the same tests run on Windows.
-absl::Status MakeDirs(const std::string& path) {
-  std::error_code error;
-  std::filesystem::create_directories(path, error);
-  if (!std::filesystem::is_directory(path, error)) {
-    return absl::InternalError(absl::StrCat("cannot create ", path));
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -182,8 +170,9 @@ absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& entry_point,
                             const std::optional<std::string>& table) {
   const std::string dir = root + "/sys/firmware/dmi/tables";
-  absl::Status made = MakeDirs(dir);
-  if (!made.ok()) return made;
+  if (!MakeFolders(dir)) {
+    return absl::InternalError(absl::StrCat("cannot create ", dir));
+  }
   if (entry_point) {
     const std::string path = dir + "/smbios_entry_point";
     if (!WriteTestFile(path, *entry_point, 0644)) {
@@ -196,13 +185,5 @@ absl::Status WriteSysfsTree(const std::string& root,
   return absl::OkStatus();
 }
 
-std::string MakeTempDir(absl::string_view name) {
-  const char* base = std::getenv("TEST_TMPDIR");
-  static int serial = 0;
-  const std::string dir = absl::StrCat(base != nullptr ? base : "/tmp",
-                                       "/", name, "-", ++serial);
-  (void)MakeDirs(dir);
-  return dir;
-}
 
 }  // namespace hwfp::testing
