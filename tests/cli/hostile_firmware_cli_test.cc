@@ -1,12 +1,13 @@
 // Lying firmware handed to the real binary: `hwfp smbios`, `hwfp hash` and
 // `hwfp fingerprint` on root folders whose tables are random bytes, cut
-// short, announced as 4 GiB, or held in a 1 GiB file, and on dumps of the
-// same. Each run ends with a clear message and a documented exit status:
+// short, announced as 4 GiB, held in a 1 GiB file or replaced by a FIFO,
+// and on dumps of the same. Each run ends with a clear message and a documented exit status:
 // no crash, no hang, and memory close to what a sound table costs. The
 // library-level cases (every length, every fault class) are in
 // tests/smbios/hostile_firmware_test.cc.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -116,6 +117,7 @@ class HostileFirmwareCliTest : public ::testing::Test {
     absl::StatusOr<ProcessResult> smbios =
         RunProcess({HwfpBinary(), "smbios", "--root", root, "--json"});
     ASSERT_TRUE(smbios.ok()) << smbios.status();
+    EXPECT_FALSE(smbios->timed_out);
     EXPECT_EQ(smbios->signal, 0) << smbios->err;
     EXPECT_NE(std::find(statuses.begin(), statuses.end(), smbios->exit_code),
               statuses.end())
@@ -128,6 +130,7 @@ class HostileFirmwareCliTest : public ::testing::Test {
     absl::StatusOr<ProcessResult> hash =
         RunProcess({HwfpBinary(), "hash", "--root", root, "--json"});
     ASSERT_TRUE(hash.ok()) << hash.status();
+    EXPECT_FALSE(hash->timed_out);
     EXPECT_EQ(hash->exit_code, kExitOk) << hash->err;
     EXPECT_TRUE(absl::StrContains(hash->out, "\"bios-hash\""));
     EXPECT_LT(hash->max_rss_kib - baseline_kib_, kMemoryBudgetKib);
@@ -219,6 +222,20 @@ TEST_F(HostileFirmwareCliTest, BrokenEntryPoints) {
     ASSERT_TRUE(WriteSysfsTree(root, entry, table.bytes()).ok());
     ExpectHandled(root, {kExitBrokenTables});
   }
+}
+
+TEST_F(HostileFirmwareCliTest, FifosInPlaceOfTheTables) {
+  const std::string root = MakeTempDir("fifos");
+  const TableBuilder table = SoundTable();
+  ASSERT_TRUE(WriteSysfsTree(root, table.Smbios3EntryPoint(3, 3, 0),
+                             table.bytes())
+                  .ok());
+  for (const char* file : {kEntryPoint, kTable}) {
+    const std::string path = root + "/" + file;
+    ASSERT_EQ(unlink(path.c_str()), 0);
+    ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  }
+  ExpectHandled(root, {kExitBrokenTables});
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // Firmware that lies: random bytes of every length, structures whose
 // string sets never end, entry points announcing 4 GiB tables, files far
-// larger than any table. The library must answer each with a value and
+// larger than any table, FIFOs in place of table files. The library must answer each with a value and
 // warnings, or a clear error, in bounded memory; never crash or read out
 // of bounds (the sanitizer build runs these too). Inputs come from a
 // seeded generator, so a failure always reproduces.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "smbios/entry_point.h"
 #include "smbios/sources.h"
@@ -351,6 +353,52 @@ TEST(HostileFirmwareTest, OneGiBDumpFileIsReadInBoundedMemory) {
               }),
               kMemoryBudgetKib);
   }
+}
+
+// A FIFO nobody writes to, in place of either sysfs file or a dump, used
+// to block open() forever.
+TEST(HostileFirmwareTest, FifoInPlaceOfATableFileDoesNotHang) {
+  TableBuilder builder;
+  builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
+  builder.AddEndOfTable();
+  for (const char* fifo : {kSysfsEntryPoint, kSysfsTable}) {
+    SCOPED_TRACE(fifo);
+    const std::string root = MakeTempDir("fifo_table");
+    ASSERT_TRUE(WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0),
+                               builder.bytes())
+                    .ok());
+    const std::string path = root + "/" + fifo;
+    ASSERT_EQ(unlink(path.c_str()), 0);
+    ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+    absl::StatusOr<testing::ProcessResult> run = RunInChild(
+        [&] { return ReadSysfsTable(root).ok() ? 1 : 0; }, absl::Seconds(10));
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_FALSE(run->timed_out) << "the read blocked";
+    EXPECT_EQ(run->exit_code, 0) << "a FIFO read as a table";
+  }
+}
+
+// Found while fixing the bounded dump reader: a dump given as a pipe
+// (hwfp smbios --from-dump <(...)) must be read in one pass.
+TEST(HostileFirmwareTest, DumpFromAPipeIsReadWhole) {
+  TableBuilder builder;
+  builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
+  builder.AddEndOfTable();
+  const std::string dump = testing::DumpFile(
+      builder.Smbios3EntryPoint(3, 3, 0, 0x20), builder.bytes());
+  int ends[2];
+  ASSERT_EQ(pipe(ends), 0);
+  // The dump is far below the pipe's capacity, so it fits before anyone
+  // reads.
+  ASSERT_EQ(write(ends[1], dump.data(), dump.size()),
+            static_cast<ssize_t>(dump.size()));
+  close(ends[1]);
+  absl::StatusOr<Table> table =
+      ReadDumpFile(absl::StrCat("/proc/self/fd/", ends[0]));
+  close(ends[0]);
+  ASSERT_TRUE(table.ok()) << table.status();
+  ASSERT_EQ(table->structures().size(), 2u);
+  EXPECT_EQ(table->structures()[0].String(1), "Acme");
 }
 
 }  // namespace
