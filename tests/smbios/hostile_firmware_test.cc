@@ -1,9 +1,10 @@
 // Firmware that lies: random bytes of every length, structures whose
 // string sets never end, entry points announcing 4 GiB tables, files far
-// larger than any table, FIFOs in place of table files. The library must answer each with a value and
-// warnings, or a clear error, in bounded memory; never crash or read out
-// of bounds (the sanitizer build runs these too). Inputs come from a
-// seeded generator, so a failure always reproduces.
+// larger than any table, FIFOs in place of table files. The library must
+// answer each with a value and warnings, or a clear error, in bounded
+// memory; never crash or read out of bounds (the sanitizer build runs
+// these too). Inputs come from a seeded generator, so a failure always
+// reproduces.
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,8 +35,8 @@ using ::hwfp::testing::MakeTempDir;
 using ::hwfp::testing::RunInChild;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
-using ::hwfp::testing::WriteTestFile;
 using ::hwfp::testing::WriteSysfsTree;
+using ::hwfp::testing::WriteTestFile;
 
 constexpr char kSource[] = "hostile table";
 
@@ -108,13 +109,13 @@ void ExpectSaneWalk(const absl::StatusOr<Table>& table, size_t size,
   // announced; 2.x ones after the count announced, at the length announced.
   const uint16_t count = table->entry_point().structure_count;
   const bool ends_well =
-      count == 0 ? last.type() == 127
-                 : end == bytes.size() &&
-                       table->structures().size() == size_t{count};
+      count == 0
+          ? last.type() == 127
+          : end == bytes.size() && table->structures().size() == size_t{count};
   if (!ends_well) {
     EXPECT_FALSE(table->warnings().empty())
-        << "table stops at " << end << " of " << bytes.size()
-        << " after type " << int{last.type()} << " with no warning";
+        << "table stops at " << end << " of " << bytes.size() << " after type "
+        << int{last.type()} << " with no warning";
   }
   for (const Warning& w : table->warnings()) EXPECT_FALSE(w.message.empty());
 }
@@ -173,8 +174,8 @@ TEST(HostileFirmwareTest, RandomStructuredTables) {
     ExpectSaneWalk(ParseTable(Smbios3(length), bytes, kSource), bytes.size(),
                    context + " as SMBIOS 3");
     ExpectSaneWalk(
-        ParseTable(Smbios2(length, static_cast<uint16_t>(table.count())),
-                   bytes, kSource),
+        ParseTable(Smbios2(length, static_cast<uint16_t>(table.count())), bytes,
+                   kSource),
         bytes.size(), context + " as SMBIOS 2.8");
   }
 }
@@ -191,8 +192,7 @@ TEST(HostileFirmwareTest, StringSetWithoutEndStopsTheWalkWithAWarning) {
   const std::string& bytes = builder.bytes();
 
   absl::StatusOr<Table> table =
-      ParseTable(Smbios3(static_cast<uint32_t>(bytes.size())), bytes,
-                 kSource);
+      ParseTable(Smbios3(static_cast<uint32_t>(bytes.size())), bytes, kSource);
   ASSERT_TRUE(table.ok()) << table.status();
   ASSERT_EQ(table->structures().size(), 1u);
   EXPECT_EQ(table->structures()[0].String(1), "BIOS");
@@ -207,8 +207,7 @@ TEST(HostileFirmwareTest, EntryPointAnnouncing4GiBTableReadsWhatIsThere) {
   TableBuilder builder;
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
-  const std::string entry =
-      Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0));
+  const std::string entry = Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0));
 
   const std::string root = MakeTempDir("four_gib");
   ASSERT_TRUE(WriteSysfsTree(root, entry, builder.bytes()).ok());
@@ -261,9 +260,9 @@ TEST(HostileFirmwareTest, DumpWithTableOffsetPast4GiBIsRefused) {
   builder.AddEndOfTable();
   const std::string path = MakeTempDir("far_offset") + "/dump.bin";
   ASSERT_TRUE(WriteTestFile(
-      path, testing::DumpFile(builder.Smbios3EntryPoint(
-                                  3, 3, 0, /*address=*/0xFFFFFFFF0ull),
-                              builder.bytes())));
+      path, testing::DumpFile(
+                builder.Smbios3EntryPoint(3, 3, 0, /*address=*/0xFFFFFFFF0ull),
+                builder.bytes())));
   absl::StatusOr<Table> table = ReadDumpFile(path);
   ASSERT_FALSE(table.ok());
   EXPECT_TRUE(absl::IsDataLoss(table.status())) << table.status();
@@ -300,9 +299,9 @@ TEST(HostileFirmwareTest, OneGiBTableFileIsReadInBoundedMemory) {
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
   const std::string root = MakeTempDir("one_gib_table");
-  ASSERT_TRUE(WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0),
-                             builder.bytes())
-                  .ok());
+  ASSERT_TRUE(
+      WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0), builder.bytes())
+          .ok());
   // The entry point announces the real table; the file holds 1 GiB.
   WriteSparseFile(root + "/" + kSysfsTable, builder.bytes(), 1 << 30);
 
@@ -320,8 +319,8 @@ TEST(HostileFirmwareTest, OneGiBTableAnnouncedAs4GiBIsReadInBoundedMemory) {
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
   const std::string root = MakeTempDir("four_gib_one_gib");
-  ASSERT_TRUE(WriteSysfsTree(root, Announcing4GiB(builder.Smbios3EntryPoint(
-                                       3, 3, 0)),
+  ASSERT_TRUE(WriteSysfsTree(root,
+                             Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0)),
                              builder.bytes())
                   .ok());
   WriteSparseFile(root + "/" + kSysfsTable, builder.bytes(), 1 << 30);
@@ -330,8 +329,7 @@ TEST(HostileFirmwareTest, OneGiBTableAnnouncedAs4GiBIsReadInBoundedMemory) {
               absl::StatusOr<Table> table = ReadSysfsTable(root);
               return table.ok() && table->structures().size() == 2 &&
                      !table->warnings().empty() &&
-                     table->warnings()[0].kind ==
-                         WarningKind::kLengthMismatch;
+                     table->warnings()[0].kind == WarningKind::kLengthMismatch;
             }),
             kMemoryBudgetKib);
 }
