@@ -3,16 +3,19 @@
 // the UUID kept in the vault, minting one on the first run and a new one
 // when the hardware is no longer similar.
 //
-// Text output is the UUID alone; warnings and a replacement notice go to
-// stderr. JSON output adds the outcome, the decision with its per-key
-// explanation, the hash collected and the warnings.
+// Text output is the UUID alone; warnings, a replacement notice and one
+// line naming the keys that came out empty go to stderr. JSON output adds
+// the outcome, the decision with its per-key explanation, the hash
+// collected and the warnings.
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/types/span.h"
 #include "cli/command.h"
 #include "cli/decision_output.h"
@@ -128,9 +131,22 @@ int RunFingerprintCommand(absl::Span<const std::string> args) {
   }
   if (absl::GetFlag(FLAGS_json)) {
     std::printf("%s\n", ToJson(*result, *dir).c_str());
-  } else {
-    std::printf("%s\n", result->fingerprint.c_str());
+    return kExitOk;
   }
+
+  // JSON carries each empty key's reason; text names them once.
+  std::vector<std::string> empty_keys;
+  for (const auto& [key, value] : result->current.values) {
+    if (value.empty()) empty_keys.push_back(key);
+  }
+  if (!empty_keys.empty()) {
+    std::fprintf(stderr,
+                 "hwfp fingerprint: empty key%s: %s (`hwfp hash --json` "
+                 "shows why)\n",
+                 empty_keys.size() == 1 ? "" : "s",
+                 absl::StrJoin(empty_keys, ", ").c_str());
+  }
+  std::printf("%s\n", result->fingerprint.c_str());
   return kExitOk;
 }
 

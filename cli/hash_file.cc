@@ -6,7 +6,6 @@
 
 #include "cli/hash_file.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,8 +15,10 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "cli/open_file.h"
 #include "rapidjson/document.h"
 #include "vault/bounded_json.h"
+#include "vault/capped_read.h"
 
 namespace hwfp::cli {
 namespace {
@@ -82,7 +83,7 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
   auto failed = [&](absl::StatusCode code, absl::string_view why) {
     return absl::Status(code, absl::StrCat(path, ": ", why));
   };
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int fd = OpenForReading(path);
   if (fd < 0) {
     return failed(errno == ENOENT ? absl::StatusCode::kNotFound
                                   : absl::StatusCode::kPermissionDenied,
@@ -105,20 +106,9 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
         absl::StrCat("is ", info.st_size, " bytes, more than the ",
                      kMaxHashFileBytes, " a hardware hash file may hold"));
   }
-  // The file may grow after fstat: read at most one byte past the cap.
-  std::string text(static_cast<size_t>(info.st_size) + 1, '\0');
-  size_t size = 0;
-  int read_error = 0;
-  while (size <= kMaxHashFileBytes) {
-    if (size == text.size()) {
-      text.resize(std::min(text.size() * 2, kMaxHashFileBytes + 1));
-    }
-    const ssize_t got = read(fd, &text[size], text.size() - size);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) read_error = errno;
-    if (got <= 0) break;
-    size += static_cast<size_t>(got);
-  }
+  std::string text;
+  const int read_error = ReadCapped(fd, static_cast<size_t>(info.st_size),
+                                    kMaxHashFileBytes, text);
   close(fd);
   // A failed read is not an empty or cut-off file: say so rather than
   // report the JSON the failure left behind.
@@ -126,10 +116,10 @@ absl::StatusOr<HashFile> ReadHashFile(const std::string& path) {
     return failed(absl::StatusCode::kPermissionDenied,
                   absl::StrCat("cannot be read: ", std::strerror(read_error)));
   }
-  if (size > kMaxHashFileBytes) {
+  // The file may grow after fstat.
+  if (text.size() > kMaxHashFileBytes) {
     return failed(absl::StatusCode::kInvalidArgument, "grew while read");
   }
-  text.resize(size);
 
   absl::StatusOr<HashFile> file = ParseHashFile(text);
   if (!file.ok()) return failed(file.status().code(), file.status().message());

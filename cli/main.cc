@@ -24,8 +24,23 @@ std::string Usage() {
   for (const hwfp::cli::Command& command : hwfp::cli::RegisteredCommands()) {
     absl::StrAppend(&usage, "  ", command.name, "\t", command.summary, "\n");
   }
-  absl::StrAppend(&usage, "\nRun `hwfp --helpfull` for every flag.");
+  absl::StrAppend(&usage,
+                  "\nexit statuses: 0 ok, 1 other failure (a flag the flag "
+                  "parser rejects\nincluded), 2 bad command or argument, 3 no "
+                  "SMBIOS tables, 4 unreadable\ntables or vault, 5 "
+                  "undecodable tables, 6 unsafe, corrupt or locked vault."
+                  "\n\nRun `hwfp --helpfull` for every flag.");
   return usage;
+}
+
+// absl's own --help lists only the flags of the file holding main(), which
+// has none; asking for help prints the command list instead.
+bool AsksForHelp(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-help" || arg == "-h") return true;
+  }
+  return argc == 2 && std::string(argv[1]) == "help";
 }
 
 // Flags are declared with underscores (absl's convention) but documented
@@ -74,6 +89,10 @@ std::vector<char*> FoldRepeatedTypeFlags(int argc, char** argv,
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(Usage());
+  if (AsksForHelp(argc, argv)) {
+    std::printf("%s\n", Usage().c_str());
+    return hwfp::cli::kExitOk;
+  }
   std::string folded;
   std::vector<std::string> renamed;
   std::vector<char*> args =

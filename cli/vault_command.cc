@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -58,7 +59,15 @@ absl::StatusOr<VaultView> LoadView(const std::string& dir) {
   if (!lock.ok()) return lock.status();
   absl::StatusOr<std::optional<FingerprintRecord>> record =
       ReadFingerprint(*vault);
-  if (!record.ok()) return record.status();
+  if (!record.ok()) {
+    if (!absl::IsDataLoss(record.status())) return record.status();
+    // Show changes nothing; say what will.
+    return absl::DataLossError(absl::StrCat(
+        record.status().message(),
+        "; `hwfp fingerprint` moves the corrupt record aside and mints a "
+        "new fingerprint, or restore the vault from a backup to keep the "
+        "old one"));
+  }
   view.record = *std::move(record);
   absl::StatusOr<std::optional<PreviousFingerprint>> previous =
       ReadPreviousFingerprint(*vault);

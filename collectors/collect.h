@@ -28,8 +28,11 @@ struct CollectOptions {
 // source is missing or unreadable has an empty value and the reason in
 // `sources`; that is not an error. Fails only when `options.root` is not a
 // folder that can be listed (kNotFound, kFailedPrecondition,
-// kPermissionDenied, naming the root).
-absl::StatusOr<HardwareHash> CollectHardwareHash(const CollectOptions& options);
+// kPermissionDenied, naming the root). On Windows the keys are the Windows
+// set (kUuidKey instead of kMachineIdKey, see windows_keys.h), read through
+// the system's APIs; any root but "/" fails with kInvalidArgument.
+absl::StatusOr<HardwareHash> CollectHardwareHash(
+    const CollectOptions& options);
 
 }  // namespace hwfp
 

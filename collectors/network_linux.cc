@@ -18,20 +18,6 @@ constexpr char kNetFolder[] = "sys/class/net";
 // include/uapi/linux/if_arp.h
 constexpr char kLoopbackType[] = "772";
 
-const char* RuleText(PickRule rule) {
-  switch (rule) {
-    case PickRule::kDefaultRoute:
-      return "carries the default route";
-    case PickRule::kFirstPhysical:
-      return "is the first physical interface by name";
-    case PickRule::kFirstNonVirtual:
-      return "is the first that is not virtual";
-    case PickRule::kFirstNonLoopback:
-      return "has the lowest non-loopback address (all are virtual)";
-  }
-  return "";
-}
-
 }  // namespace
 
 std::vector<NetInterface> ReadNetInterfaces(const RootFs& root) {
@@ -95,7 +81,7 @@ NetworkKeys CollectNetworkKeys(const RootFs& root) {
           absl::StrCat(root.Path(kFibTrieFile), ": local address of ",
                        primary->interface.empty() ? "an unrouted interface"
                                                   : primary->interface,
-                       ", which ", RuleText(primary->rule), " (",
+                       ", which ", DescribePickRule(primary->rule), " (",
                        root.Path(kRouteFile), ")", route_note)};
     }
   }
@@ -115,7 +101,7 @@ NetworkKeys CollectNetworkKeys(const RootFs& root) {
                      ": ",
                      picked.interface->physical ? "physical interface"
                                                 : "interface without a device",
-                     ", which ", RuleText(picked.rule))};
+                     ", which ", DescribePickRule(picked.rule))};
   }
   return keys;
 }

@@ -37,6 +37,20 @@ int PrefixLength(Ipv4 mask) {
 
 }  // namespace
 
+const char* DescribePickRule(PickRule rule) {
+  switch (rule) {
+    case PickRule::kDefaultRoute:
+      return "carries the default route";
+    case PickRule::kFirstPhysical:
+      return "is the first physical interface by name";
+    case PickRule::kFirstNonVirtual:
+      return "is the first that is not virtual";
+    case PickRule::kFirstNonLoopback:
+      return "has the lowest non-loopback address (all are virtual)";
+  }
+  return "";
+}
+
 std::string FormatIpv4(Ipv4 address) {
   return absl::StrFormat("%d.%d.%d.%d", address >> 24, (address >> 16) & 0xFF,
                          (address >> 8) & 0xFF, address & 0xFF);

@@ -74,6 +74,10 @@ enum class PickRule {
   kFirstNonLoopback,  // Only virtual interfaces have an IPv4 address.
 };
 
+// Returns how `rule` picked a value, to follow "..., which " in a
+// `sources` note: "carries the default route".
+const char* DescribePickRule(PickRule rule);
+
 struct PrimaryIpv4 {
   Ipv4 address = 0;
   std::string interface;  // Empty when no route names it.

@@ -69,7 +69,8 @@ class RootFs {
   // (some archives and fixture stores do this) keeps a link as a small
   // regular file holding the target's text; that text is returned too,
   // without a trailing newline. Fails with kNotFound, kPermissionDenied or
-  // kFailedPrecondition (a folder, or a file too long to be a link target).
+  // kFailedPrecondition (a folder, a file too long to be a link target, or
+  // a link whose target does not fit in PATH_MAX bytes).
   absl::StatusOr<std::string> ReadLink(absl::string_view relative) const;
 
  private:

@@ -194,6 +194,12 @@ absl::StatusOr<std::string> RootFs::ReadLink(absl::string_view relative) const {
     const ssize_t got =
         readlinkat(root_fd_, name.c_str(), target, sizeof(target));
     if (got < 0) return ErrnoStatus(errno, path);
+    // readlink fills the buffer without saying it cut the target short.
+    if (static_cast<size_t>(got) == sizeof(target)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          path, ": link target longer than ", kMaxLinkBytes - 1,
+          " bytes, not read cut short"));
+    }
     return std::string(target, static_cast<size_t>(got));
   }
   if (!S_ISREG(info.st_mode)) {

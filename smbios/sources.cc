@@ -76,12 +76,19 @@ std::string DumpEntryPoint(const EntryPoint& entry) {
   return bytes;
 }
 
+// Largest table an _SM_ entry point can describe: its length and count
+// fields are 16 bits.
+constexpr size_t kSmbios2TableMax = 0xFFFF;
+
 // Makes an entry point for a table that came without one (RSMB): _SM3_
-// for SMBIOS 3 and later, otherwise _SM_ with the count the walk found.
+// for SMBIOS 3 and later, and for a 2.x table too long or with too many
+// structures for _SM_'s 16-bit fields (cut, they would lose the table's
+// end); otherwise _SM_ with the count the walk found.
 std::string MakeEntryPoint(const Table& table) {
   const Version& v = table.version();
   const size_t size = table.bytes().size();
-  if (v.major >= 3) {
+  if (v.major >= 3 || size > kSmbios2TableMax ||
+      table.structures().size() > kSmbios2TableMax) {
     std::string bytes(0x18, '\0');
     bytes.replace(0, 5, "_SM3_");
     bytes[0x06] = 0x18;
@@ -192,9 +199,9 @@ absl::StatusOr<Table> ParseRawSmbiosData(absl::string_view buffer,
   entry.kind = EntryPointKind::kNone;
   const int major = static_cast<uint8_t>(buffer[1]);
   const int minor = static_cast<uint8_t>(buffer[2]);
-  const bool three = major >= 3;
-  entry.version = {major, minor, three ? static_cast<uint8_t>(buffer[3]) : 0,
-                   three};
+  // Byte 3 is Microsoft's DmiRevision (the DMI revision), not the SMBIOS
+  // 3.x document revision: Windows gives no docrev, so none is claimed.
+  entry.version = {major, minor, 0, false};
   entry.table_length = internal::Load32(buffer.data() + 4);
 
   const absl::string_view data = buffer.substr(8);

@@ -44,7 +44,8 @@ absl::StatusOr<Table> ReadDumpFile(absl::string_view path);
 
 // Parses what GetSystemFirmwareTable('RSMB') returns (RawSMBIOSData):
 // Used20CallingMethod, SMBIOSMajorVersion, SMBIOSMinorVersion, DmiRevision
-// (bytes), Length (dword), then Length bytes of table. `source` names the
+// (bytes), Length (dword), then Length bytes of table. DmiRevision is not
+// the SMBIOS docrev, so the version has none. `source` names the
 // buffer in messages. Windows gives no structure count, so the walk stops
 // at the End-of-Table structure.
 //
@@ -56,7 +57,8 @@ absl::StatusOr<Table> ParseRawSmbiosData(absl::string_view buffer,
 // Returns `table` in dmidecode's --dump-bin layout: the entry point at
 // offset 0 with its table address set to 0x20 and checksums redone, zero
 // padding to 0x20, then the table bytes. A table without an entry point
-// (RSMB) gets an _SM3_ (version 3+) or _SM_ one made for it.
+// (RSMB) gets an _SM3_ (version 3+, or a 2.x table over 64 KiB) or _SM_
+// one made for it.
 std::string DumpBin(const Table& table);
 
 // Writes DumpBin(table) to `path`. Fails, naming the file, when it cannot

@@ -9,13 +9,14 @@ namespace hwfp::smbios {
 Structure::Structure(absl::string_view raw, uint8_t length, size_t offset)
     : raw_(raw),
       offset_(offset),
-      length_(length),
-      strings_start_(static_cast<uint8_t>(raw[1])) {}
+      length_(length) {}
 
 uint16_t Structure::handle() const { return internal::Load16(&raw_[2]); }
 
 absl::string_view Structure::string_set() const {
-  return raw_.substr(strings_start_);
+  // After a fix-up the string set starts at the fixed length, as it does
+  // for dmidecode; the bytes in between belong to the first string.
+  return raw_.substr(length_);
 }
 
 std::optional<uint8_t> Structure::Byte(size_t offset) const {

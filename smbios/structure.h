@@ -36,7 +36,8 @@ class Structure {
   // The formatted area, header included: `length()` bytes.
   absl::string_view formatted() const { return raw_.substr(0, length_); }
   // The string set with its terminating double NUL ("\0\0" when there are
-  // no strings).
+  // no strings). It starts at `length()`, so after a fix-up it takes in the
+  // formatted bytes past the fixed length, as dmidecode reads it.
   absl::string_view string_set() const;
   // The structure exactly as stored: formatted area as announced, string
   // set and double NUL. Hashes of firmware identity are taken over these.
@@ -60,9 +61,6 @@ class Structure {
   absl::string_view raw_;
   size_t offset_;
   uint8_t length_;
-  // Where the string set starts in raw_: the announced length, which may
-  // exceed length_ after a fix-up.
-  uint8_t strings_start_;
 };
 
 }  // namespace hwfp::smbios

@@ -31,7 +31,9 @@ size_t EndOfStrings(absl::string_view table, size_t offset, size_t length) {
 
 // Management Device (type 34) structures of some firmware announce 0x10
 // bytes but hold only the 0x0B of the spec followed by a string; dmidecode
-// reads them as 0x0B bytes when the extra bytes are printable.
+// reads them as 0x0B bytes when the extra bytes are printable, and reads
+// the string set from 0x0B (the end of the structure stays where the
+// announced length puts it, found before the fix-up).
 bool NeedsType34Fixup(absl::string_view raw) {
   return raw[0] == 34 && static_cast<uint8_t>(raw[1]) == 0x10 &&
          AllPrintable(raw.substr(0x0B, 0x10 - 0x0B));
@@ -125,8 +127,8 @@ bool Walker::Step() {
     read_length = 0x0B;
     Warn(WarningKind::kLengthFixup, handle, offset_,
          absl::StrFormat("structure 0x%04X (type 34) at offset 0x%X "
-                         "announces length 16; read as 11, the rest is "
-                         "text (dmidecode's fix-up)",
+                         "announces length 16; read as 11, strings read "
+                         "from offset 11 (dmidecode's fix-up)",
                          handle, offset_));
   }
   structures_.emplace_back(raw, read_length, offset_);

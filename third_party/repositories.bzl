@@ -4,8 +4,14 @@ packages unless the calling workspace already defines it.
 A monorepo that builds Abseil, GoogleTest, Benchmark, RapidJSON or OpenSSL
 from source declares those repositories first, under the names used here,
 and `hwfp_dependencies()` leaves them alone.
+
+Windows builds (--config=windows) take Abseil and GoogleTest from source
+(see source_libraries.bzl), RapidJSON's headers from /usr/include/rapidjson
+alone, MD5 from the system's CNG instead of OpenSSL, and have no Google
+Benchmark: the bench/ programs are Linux-only.
 """
 
+load(":source_libraries.bzl", "abseil_source", "googletest_source")
 load(":system_libraries.bzl", "system_abseil", "system_library")
 load(":rule_stand_ins.bzl", "coverage_tools_stand_in", "rules_stand_in")
 
@@ -22,14 +28,40 @@ def hwfp_dependencies():
     _maybe(rules_stand_in, "rules_java", language = "java")
     _maybe(coverage_tools_stand_in, "remote_coverage_tools")
 
-    _maybe(system_abseil, "com_google_absl")
+    # Windows builds of Abseil and GoogleTest, from source; fetched only
+    # when a Windows build needs them.
+    _maybe(abseil_source, "com_google_absl_source")
+    # Abseil's BUILD files load Skylib's selects; Debian's bazel-skylib.
+    _maybe(
+        native.local_repository,
+        "bazel_skylib",
+        path = "/usr/share/bazel/tools/skylib",
+    )
+    _maybe(googletest_source, "com_google_googletest_source")
+
+    _maybe(
+        system_abseil,
+        "com_google_absl",
+        windows = "@com_google_absl_source",
+    )
     _maybe(
         system_library,
         "com_google_googletest",
         targets = {
-            "gtest": {"linkopts": ["-lgtest", "-pthread"]},
-            "gtest_main": {"linkopts": ["-lgtest_main"], "deps": ["gtest"]},
-            "gmock": {"linkopts": ["-lgmock"], "deps": ["gtest"]},
+            "gtest": {
+                "linkopts": ["-lgtest", "-pthread"],
+                "windows": "@com_google_googletest_source//:gtest",
+            },
+            "gtest_main": {
+                "linkopts": ["-lgtest_main"],
+                "deps": ["gtest"],
+                "windows": "@com_google_googletest_source//:gtest_main",
+            },
+            "gmock": {
+                "linkopts": ["-lgmock"],
+                "deps": ["gtest"],
+                "windows": "@com_google_googletest_source//:gmock",
+            },
         },
     )
     _maybe(
@@ -46,7 +78,7 @@ def hwfp_dependencies():
     _maybe(
         system_library,
         "com_github_tencent_rapidjson",
-        targets = {"rapidjson": {}},
+        targets = {"rapidjson": {"windows_include": ["rapidjson"]}},
     )
     _maybe(
         system_library,

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -17,20 +18,32 @@ namespace {
 // An object of strings needs one level; a little slack costs nothing.
 constexpr int kMaxManifestDepth = 4;
 
-// Splits a path into its components, dropping empty and "." ones.
+// Splits a path into its components, dropping empty and "." ones. Both
+// separators count: a vault written on Windows names its files
+// "C:\ProgramData\hwfp\vault\Store\NAME".
 std::vector<absl::string_view> Components(absl::string_view path) {
   std::vector<absl::string_view> parts;
-  for (absl::string_view part : absl::StrSplit(path, '/')) {
+  for (absl::string_view part :
+       absl::StrSplit(path, absl::ByAnyChar("/\\"))) {
     if (!part.empty() && part != ".") parts.push_back(part);
   }
   return parts;
+}
+
+bool IsSeparator(char c) { return c == '/' || c == '\\'; }
+
+// "/..." and "\\..." (POSIX, UNC) or "C:\..." (a Windows drive).
+bool IsAbsolutePath(absl::string_view path) {
+  if (!path.empty() && IsSeparator(path[0])) return true;
+  return path.size() >= 3 && absl::ascii_isalpha(path[0]) && path[1] == ':' &&
+         IsSeparator(path[2]);
 }
 
 }  // namespace
 
 bool IsStoreFileName(absl::string_view name) {
   return !name.empty() && name.size() <= 255 && name[0] != '.' &&
-         !absl::StrContains(name, '/') &&
+         !absl::StrContains(name, '/') && !absl::StrContains(name, '\\') &&
          !absl::StrContains(name, absl::string_view("\0", 1));
 }
 
@@ -89,7 +102,7 @@ absl::StatusOr<std::string> StoreFileNameOf(
   const bool in_store =
       parts.size() >= 2 && parts[parts.size() - 2] == kStoreFolderName;
 
-  if (absl::StartsWith(path, "/")) {
+  if (IsAbsolutePath(path)) {
     bool inside = false;
     if (in_store) {
       const std::string root =
@@ -114,8 +127,14 @@ absl::StatusOr<std::string> StoreFileNameOf(
 
 std::string ManifestPathFor(absl::string_view vault_root,
                             absl::string_view name) {
-  return absl::StrCat(vault_root, vault_root == "/" ? "" : "/",
-                      kStoreFolderName, "/", name);
+  // A Windows root ("C:\ProgramData\hwfp\vault") gets Windows separators.
+  const char* separator =
+      absl::StrContains(vault_root, '\\') && !absl::StrContains(vault_root, '/')
+          ? "\\"
+          : "/";
+  const bool at_root = !vault_root.empty() && IsSeparator(vault_root.back());
+  return absl::StrCat(vault_root, at_root ? "" : separator, kStoreFolderName,
+                      separator, name);
 }
 
 }  // namespace hwfp

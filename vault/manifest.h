@@ -42,6 +42,7 @@ absl::StatusOr<Manifest> ParseManifest(absl::string_view text);
 std::string SerializeManifest(const Manifest& manifest);
 
 // Returns the name of the Store file that a Manifest `path` names: `path`
+// ('/' or '\\' separated, so Windows vaults read anywhere)
 // must be "Store/NAME" (optionally "./Store/NAME") or "ROOT/Store/NAME" with
 // ROOT one of `vault_roots` (absolute paths of this vault, compared after
 // removing repeated slashes and "." components), and NAME must pass
@@ -52,7 +53,8 @@ absl::StatusOr<std::string> StoreFileNameOf(
     absl::Span<const std::string> vault_roots);
 
 // Returns the absolute path hwfp writes for Store file `name` of the vault
-// whose resolved path is `vault_root`.
+// whose resolved path is `vault_root`, with Windows separators when the
+// root has them ("C:\ProgramData\hwfp\vault\Store\NAME").
 std::string ManifestPathFor(absl::string_view vault_root,
                             absl::string_view name);
 

@@ -27,6 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "vault/capped_read.h"
 #include "vault/errors.h"
 #include "vault/safe_folder.h"
 
@@ -351,24 +352,14 @@ absl::StatusOr<std::optional<std::string>> SafeFolder::ReadFile(
     return too_large(static_cast<uint64_t>(info.st_size));
   }
 
-  // The file may still grow after fstat: read at most one byte past the cap.
-  std::string content(static_cast<size_t>(info.st_size) + 1, '\0');
-  size_t size = 0;
-  while (true) {
-    if (size == content.size()) {
-      if (size > max_bytes) return too_large(size);
-      content.resize(std::min(content.size() * 2, max_bytes + 1));
-    }
-    const ssize_t got = read(fd.get(), &content[size], content.size() - size);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return VaultErrnoError(errno, "read", path);
-    }
-    if (got == 0) break;
-    size += static_cast<size_t>(got);
+  std::string content;
+  if (const int error = ReadCapped(fd.get(), static_cast<size_t>(info.st_size),
+                                   max_bytes, content);
+      error != 0) {
+    return VaultErrnoError(error, "read", path);
   }
-  if (size > max_bytes) return too_large(size);
-  content.resize(size);
+  // The file may still grow after fstat.
+  if (content.size() > max_bytes) return too_large(content.size());
   return content;
 }
 

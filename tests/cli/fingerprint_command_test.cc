@@ -95,6 +95,21 @@ TEST_F(FingerprintCommandTest, SecondRunPrintsTheSameUuid) {
               HasSubstr("{\"fingerprint\":\"" + first + "\""));
 }
 
+TEST_F(FingerprintCommandTest, TextRunNamesEmptyKeysOnce) {
+  // The machine has no disks, so disk-info comes out empty.
+  HostTree tree("vm");
+  WriteMachine(tree, "0123456789abcdef0123456789abcdef", "10.0.0.12");
+  const HwfpRun run = Fingerprint(tree.root());
+  EXPECT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("hwfp fingerprint: empty key: disk-info "
+                                 "(`hwfp hash --json` shows why)\n"));
+  EXPECT_EQ(run.err.find("empty key"), run.err.rfind("empty key"));
+  EXPECT_EQ(run.err.find("machine-id"), std::string::npos);
+
+  const HwfpRun json = Fingerprint(tree.root(), {"--json"});
+  EXPECT_EQ(json.err.find("empty key"), std::string::npos);
+}
+
 TEST_F(FingerprintCommandTest, NewAddressKeepsNewMachineIdReplaces) {
   HostTree tree("vm");
   WriteMachine(tree, "0123456789abcdef0123456789abcdef", "10.0.0.12");
@@ -228,6 +243,12 @@ TEST_F(FingerprintCommandTest, UnsafeOrCorruptVaults) {
   EXPECT_EQ(Uuid(Fingerprint(tree.root())), first);
 
   ASSERT_TRUE(WriteTestFile(record, "{\"fingerprint\": [[[["));
+  const HwfpRun show = RunHwfp({"vault", "show", "--vault", vault()});
+  EXPECT_NE(show.exit_status, 0);
+  EXPECT_THAT(show.err, HasSubstr("`hwfp fingerprint` moves the corrupt "
+                                  "record aside and mints a new "
+                                  "fingerprint, or restore the vault from "
+                                  "a backup"));
   const HwfpRun corrupt = Fingerprint(tree.root());
   const std::string second = Uuid(corrupt);
   EXPECT_NE(second, first);

@@ -24,6 +24,7 @@
 #include "gtest/gtest.h"
 #include "tests/testing/process.h"
 #include "tests/testing/smbios_builder.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp {
 namespace {

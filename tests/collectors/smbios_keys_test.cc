@@ -59,7 +59,7 @@ TEST(SmbiosKeysTest, HashesRawBytesOfEachGroupInTableOrder) {
   EXPECT_NE(keys.values.at(kBiosHashKey),
             Md5Base64(bios.Build() + language.Build()));
   EXPECT_EQ(keys.sources.at(kBiosHashKey),
-            "SMBIOS 3.3.0, 2 structures (1 of type 0, 1 of type 13) from "
+            "SMBIOS 3.3, 2 structures (1 of type 0, 1 of type 13) from "
             "built table");
 }
 
@@ -71,7 +71,7 @@ TEST(SmbiosKeysTest, EmptyGroupHasEmptyValueAndReason) {
 
   EXPECT_EQ(keys.values.at(kMemoryHashKey), "");
   EXPECT_EQ(keys.sources.at(kMemoryHashKey),
-            "SMBIOS 3.3.0 table from built table has no structure of types "
+            "SMBIOS 3.3 table from built table has no structure of types "
             "5, 6, 16, 17");
   EXPECT_EQ(keys.values.at(kProcessorHashKey), "");
   EXPECT_EQ(keys.values.size(), 4u);

@@ -201,6 +201,34 @@ TEST(DumpFileTest, SynthesizedTwoXEntryPointCountsStructures) {
   EXPECT_EQ(dump.substr(0x20), t.bytes());
 }
 
+TEST(DumpFileTest, TwoXTableOver64KiBGetsAnSmbios3EntryPoint) {
+  // An _SM_ entry point's 16-bit length would cut this table to 16 bits.
+  TableBuilder t;
+  for (uint16_t handle = 0; t.bytes().size() <= 0x10000; ++handle) {
+    t.Add(StructureBuilder(0x80, handle).Bytes(std::string(200, 'x')));
+  }
+  t.AddEndOfTable(0xFFFE);
+  absl::StatusOr<Table> original =
+      ParseRawSmbiosData(t.RawSmbiosData(2, 7, 0), "RSMB");
+  ASSERT_TRUE(original.ok()) << original.status();
+
+  const std::string dump = DumpBin(*original);
+  absl::StatusOr<EntryPoint> entry = ParseEntryPoint(dump, "dump");
+  ASSERT_TRUE(entry.ok()) << entry.status();
+  EXPECT_EQ(entry->kind, EntryPointKind::kSmbios3);
+  EXPECT_EQ(entry->table_length, t.bytes().size());
+  EXPECT_EQ(entry->version.ToString(), "2.7.0");
+  EXPECT_EQ(dump.substr(0x20), t.bytes());
+}
+
+TEST(RawSmbiosDataTest, DmiRevisionIsNotTheDocumentRevision) {
+  absl::StatusOr<Table> table =
+      ParseRawSmbiosData(SmallTable().RawSmbiosData(3, 4, 7), "RSMB");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_FALSE(table->version().has_docrev);
+  EXPECT_EQ(table->version().docrev, 0);
+}
+
 TEST(DumpFileTest, ErrorsNameTheFile) {
   const std::string dir = MakeTempDir("bad-dumps");
   EXPECT_EQ(ReadDumpFile(dir + "/absent").status().code(),
@@ -222,7 +250,7 @@ TEST(RawSmbiosDataTest, ReadsWindowsLayout) {
       ParseRawSmbiosData(t.RawSmbiosData(3, 2, 0), "RSMB");
   ASSERT_TRUE(table.ok()) << table.status();
   EXPECT_EQ(table->entry_point().kind, EntryPointKind::kNone);
-  EXPECT_EQ(table->version().ToString(), "3.2.0");
+  EXPECT_EQ(table->version().ToString(), "3.2");
   EXPECT_EQ(table->structures().size(), 3u);
 
   EXPECT_EQ(ParseRawSmbiosData("", "RSMB").status().code(),

@@ -198,21 +198,27 @@ TEST(WalkTest, LengthShorterThanTheStructuresCutsTheWalk) {
 }
 
 TEST(WalkTest, ManagementDeviceLengthIsFixedUp) {
-  // Type 34 announcing 0x10 bytes whose last five are text: read as 0x0B.
+  // Type 34 announcing 0x10 bytes but holding only the spec's 0x0B: the
+  // next five bytes are the start of its first string, which dmidecode
+  // reads whole from 0x0B after the fix-up.
   TableBuilder t;
   t.Add(StructureBuilder(34, 0x22).Byte(1).Byte(4).Dword(0).Byte(3)
-            .Bytes("ABCDE").String("LM78"));
+            .String("LM78-ISA").AnnounceLength(0x10));
   t.AddEndOfTable(3);
   absl::StatusOr<Table> table = ParseTable(Smbios3(t), t.bytes(), "built");
   ASSERT_TRUE(table.ok());
 
   ASSERT_EQ(Kinds(*table),
             std::vector<WarningKind>{WarningKind::kLengthFixup});
+  ASSERT_EQ(table->structures().size(), 2u);
   const Structure& device = table->structures()[0];
   EXPECT_EQ(device.length(), 0x0B);
   EXPECT_EQ(device.Byte(0x0B), std::nullopt);
-  EXPECT_EQ(device.raw().size(), 0x10u + 6);  // Raw bytes stay whole.
-  EXPECT_EQ(device.String(1), "LM78");
+  EXPECT_EQ(device.raw().size(), 0x0Bu + 10);  // Raw bytes stay whole.
+  EXPECT_EQ(device.String(1), "LM78-ISA");
+  EXPECT_EQ(device.string_count(), 1);
+  EXPECT_EQ(device.string_set(), std::string("LM78-ISA\0\0", 10));
+  EXPECT_EQ(table->structures()[1].type(), 127);
 }
 
 TEST(WalkTest, NoStructureAtAllIsDataLoss) {

@@ -20,15 +20,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/testing/temp_dir.h"
 
 namespace hwfp::testing {
 namespace {
 
+// Creates the folders above `path` (all of `path` when it ends in '/').
 void MakeParents(const std::string& path) {
-  for (size_t slash = path.find('/', 1); slash != std::string::npos;
-       slash = path.find('/', slash + 1)) {
-    mkdir(path.substr(0, slash).c_str(), 0755);
-  }
+  MakeFolders(path.substr(0, path.rfind('/')));
 }
 
 void RemovePath(const std::string& path) {

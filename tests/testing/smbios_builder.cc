@@ -1,12 +1,10 @@
 #include "tests/testing/smbios_builder.h"
 
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/test_files.h"
 
 namespace hwfp::testing {
 namespace {
@@ -31,19 +29,6 @@ void PutAt(std::string& out, size_t at, uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) {
     out[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
   }
-}
-
-absl::Status MakeDirs(const std::string& path) {
-  for (size_t slash = path.find('/', 1); slash != std::string::npos;
-       slash = path.find('/', slash + 1)) {
-    mkdir(path.substr(0, slash).c_str(), 0755);
-  }
-  mkdir(path.c_str(), 0755);
-  struct stat info;
-  if (stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    return absl::InternalError(absl::StrCat("cannot create ", path));
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -185,8 +170,9 @@ absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& entry_point,
                             const std::optional<std::string>& table) {
   const std::string dir = root + "/sys/firmware/dmi/tables";
-  absl::Status made = MakeDirs(dir);
-  if (!made.ok()) return made;
+  if (!MakeFolders(dir)) {
+    return absl::InternalError(absl::StrCat("cannot create ", dir));
+  }
   if (entry_point) {
     const std::string path = dir + "/smbios_entry_point";
     if (!WriteTestFile(path, *entry_point, 0644)) {
@@ -199,13 +185,5 @@ absl::Status WriteSysfsTree(const std::string& root,
   return absl::OkStatus();
 }
 
-std::string MakeTempDir(absl::string_view name) {
-  const char* base = std::getenv("TEST_TMPDIR");
-  static int serial = 0;
-  const std::string dir = absl::StrCat(base != nullptr ? base : "/tmp",
-                                       "/", name, "-", ++serial);
-  (void)MakeDirs(dir);
-  return dir;
-}
 
 }  // namespace hwfp::testing

@@ -89,11 +89,6 @@ absl::Status WriteSysfsTree(const std::string& root,
                             const std::optional<std::string>& entry_point,
                             const std::optional<std::string>& table);
 
-// Returns a fresh empty folder under TEST_TMPDIR named after `name`.
-// Files in it are read and written with temp_dir.h's ReadTestFile and
-// WriteTestFile.
-std::string MakeTempDir(absl::string_view name);
-
 }  // namespace hwfp::testing
 
 #endif  // HWFP_TESTS_TESTING_SMBIOS_BUILDER_H_

@@ -13,8 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <string>
 #include <vector>
 
 namespace hwfp::testing {
@@ -51,23 +50,14 @@ TempDir::~TempDir() {
   nftw(path_.c_str(), RemoveEntry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-bool WriteTestFile(const std::string& path, const std::string& content,
-                   mode_t mode) {
-  unlink(path.c_str());
-  const int fd =
-      open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  const bool written = write(fd, content.data(), content.size()) ==
-                       static_cast<ssize_t>(content.size());
-  const bool moded = fchmod(fd, mode) == 0;
-  return close(fd) == 0 && written && moded;
-}
-
-std::string ReadTestFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
+std::string MakeTempDir(const std::string& name) {
+  // Destroyed, with every folder handed out, when the program exits.
+  static TempDir shared;
+  static int serial = 0;
+  const std::string dir =
+      shared.path() + "/" + name + "-" + std::to_string(++serial);
+  MakeFolders(dir);
+  return dir;
 }
 
 int ModeOf(const std::string& path) {

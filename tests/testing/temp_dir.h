@@ -1,5 +1,6 @@
 // Fresh folders for tests that write files (vaults, host trees), under
-// Bazel's TEST_TMPDIR, removed with everything in them at the end.
+// Bazel's TEST_TMPDIR, removed with everything in them at the end, and the
+// small file helpers every test shares.
 //
 //   hwfp::testing::TempDir dir;
 //   WriteTestFile(dir.path() + "/Manifest", "{}", 0600);
@@ -10,6 +11,8 @@
 #include <sys/types.h>
 
 #include <string>
+
+#include "tests/testing/test_files.h"
 
 namespace hwfp::testing {
 
@@ -27,13 +30,10 @@ class TempDir {
   std::string path_;
 };
 
-// Writes `content` to `path` (replacing it) and sets `mode`; returns false
-// on failure.
-bool WriteTestFile(const std::string& path, const std::string& content,
-                   mode_t mode = 0600);
-
-// Returns the contents of `path`, or "" when it cannot be read.
-std::string ReadTestFile(const std::string& path);
+// Returns a fresh empty folder named after `name` inside one TempDir kept
+// for the whole test program (removed when it exits), for tests that need
+// a folder without holding a TempDir.
+std::string MakeTempDir(const std::string& name);
 
 // Returns the permission bits of `path` (not following a link), or -1.
 int ModeOf(const std::string& path);

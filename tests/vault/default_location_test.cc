@@ -44,5 +44,21 @@ TEST(DefaultVaultDirTest, NoAbsoluteFolderIsAClearError) {
   EXPECT_THAT(dir.status().message(), ::testing::HasSubstr("--vault"));
 }
 
+TEST(DefaultVaultDirTest, WindowsUsesProgramData) {
+  VaultEnvironment env;
+  env.program_data = "C:\\ProgramData";
+  env.root = true;  // Never set on Windows; ProgramData wins regardless.
+  EXPECT_EQ(*DefaultVaultDir(env), "C:\\ProgramData\\hwfp\\vault");
+  env.program_data = "C:\\ProgramData\\";
+  EXPECT_EQ(*DefaultVaultDir(env), "C:\\ProgramData\\hwfp\\vault");
+}
+
+TEST(DefaultVaultDirTest, RelativeProgramDataIsRefused) {
+  VaultEnvironment env;
+  env.program_data = "ProgramData";
+  EXPECT_EQ(DefaultVaultDir(env).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace hwfp

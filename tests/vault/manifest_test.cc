@@ -102,7 +102,34 @@ TEST(ManifestPathForTest, AbsoluteStorePath) {
             "x");
 }
 
+TEST(StoreFileNameOfTest, WindowsPathsIntoThisVault) {
+  const std::vector<std::string> roots = {"C:\\ProgramData\\hwfp\\vault"};
+  EXPECT_EQ(*StoreFileNameOf(
+                "k", "C:\\ProgramData\\hwfp\\vault\\Store\\Record", roots),
+            "Record");
+  EXPECT_EQ(*StoreFileNameOf("k", "Store\\Record", roots), "Record");
+  for (const char* path : {
+           "C:\\ProgramData\\other\\Store\\Record",
+           "D:\\ProgramData\\hwfp\\vault\\Store\\Record",
+           "C:\\ProgramData\\hwfp\\vault\\Store\\..\\Manifest",
+           "Store\\..\\..\\Windows\\win.ini",
+           "\\\\server\\share\\Store\\Record",
+       }) {
+    EXPECT_EQ(StoreFileNameOf("k", path, roots).status().code(),
+              absl::StatusCode::kFailedPrecondition)
+        << path;
+  }
+}
+
+TEST(ManifestPathForTest, WindowsRootGetsWindowsSeparators) {
+  const std::string root = "C:\\ProgramData\\hwfp\\vault";
+  EXPECT_EQ(ManifestPathFor(root, "InstanceFingerprint"),
+            "C:\\ProgramData\\hwfp\\vault\\Store\\InstanceFingerprint");
+  EXPECT_EQ(*StoreFileNameOf("k", ManifestPathFor(root, "x"), {root}), "x");
+}
+
 TEST(IsStoreFileNameTest, PlainVisibleNamesOnly) {
+  EXPECT_FALSE(IsStoreFileName("a\\b"));
   EXPECT_TRUE(IsStoreFileName("InstanceFingerprint.previous"));
   EXPECT_FALSE(IsStoreFileName(""));
   EXPECT_FALSE(IsStoreFileName(".."));
