@@ -105,10 +105,21 @@ std::string RootFs::Path(absl::string_view relative) const {
 
 absl::StatusOr<std::string> RootFs::ReadFile(absl::string_view relative) const {
   if (root_fd_ < 0) return ErrnoStatus(root_errno_, Path(relative));
-  const int fd =
-      openat(root_fd_, Relative(relative).c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO planted in a tree must not hang the open. Every
+  // file a collector reads, /proc and /sys entries included, is a regular
+  // file; anything else is refused before a read can block.
+  const int fd = openat(root_fd_, Relative(relative).c_str(),
+                        O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(errno, Path(relative));
   FileCloser closer(fd);
+  struct stat info;
+  if (fstat(fd, &info) != 0) return ErrnoStatus(errno, Path(relative));
+  if (S_ISDIR(info.st_mode)) return ErrnoStatus(EISDIR, Path(relative));
+  if (!S_ISREG(info.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        Path(relative), ": not a regular file (a FIFO, socket or device), "
+        "not read"));
+  }
 
   std::string content;
   char buffer[16384];

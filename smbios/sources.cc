@@ -157,25 +157,28 @@ absl::StatusOr<Table> ReadSysfsTable(absl::string_view root) {
 
 absl::StatusOr<Table> ReadDumpFile(absl::string_view path) {
   const std::string file(path);
-  absl::StatusOr<std::string> head = ReadFileBytes(file, kEntryPointMax);
-  if (!head.ok()) return head.status();
-  absl::StatusOr<EntryPoint> entry = ParseEntryPoint(*head, file);
+  // One read, so that a pipe (`--from-dump <(...)`) works too, and at most
+  // kMaxTableBytes after dmidecode's 0x20-byte entry point area, so that a
+  // huge file is never read whole.
+  absl::StatusOr<std::string> bytes =
+      ReadFileBytes(file, kDumpTableOffset + kMaxTableBytes);
+  if (!bytes.ok()) return bytes.status();
+
+  absl::StatusOr<EntryPoint> entry =
+      ParseEntryPoint(absl::string_view(*bytes).substr(0, kEntryPointMax),
+                      file);
   if (!entry.ok()) return entry.status();
 
-  // A dump's address field holds the table's offset in the file. Only the
-  // bytes up to the table's announced end are read, so a huge file is
-  // never read whole.
+  // A dump's address field holds the table's offset in the file.
   const uint64_t offset = entry->table_address;
-  const size_t limit = TableReadLimit(*entry, file);
-  absl::StatusOr<std::string> bytes =
-      offset <= kMaxTableBytes ? ReadFileBytes(file, offset + limit) : head;
-  if (!bytes.ok()) return bytes.status();
   if (offset < entry->bytes.size() || offset >= bytes->size()) {
     return absl::DataLossError(absl::StrFormat(
         "%s: table offset 0x%X from the entry point lies outside the "
         "file's table area (%d bytes read)",
         file, offset, bytes->size()));
   }
+  bytes->resize(std::min<uint64_t>(bytes->size(),
+                                   offset + TableReadLimit(*entry, file)));
   bytes->erase(0, offset);
   return ParseTable(*std::move(entry), *std::move(bytes), file);
 }

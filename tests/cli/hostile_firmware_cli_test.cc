@@ -1,12 +1,13 @@
 // Lying firmware handed to the real binary: `hwfp smbios`, `hwfp hash` and
 // `hwfp fingerprint` on root folders whose tables are random bytes, cut
-// short, announced as 4 GiB, or held in a 1 GiB file, and on dumps of the
-// same. Each run ends with a clear message and a documented exit status:
-// no crash, no hang, and memory close to what a sound table costs. The
-// library-level cases (every length, every fault class) are in
-// tests/smbios/hostile_firmware_test.cc.
+// short, announced as 4 GiB, held in a 1 GiB file or replaced by a FIFO,
+// and on dumps of the same. Each run ends with a clear message and a
+// documented exit status: no crash, no hang, and memory close to what a
+// sound table costs. The library-level cases (every length, every fault
+// class) are in tests/smbios/hostile_firmware_test.cc.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -83,8 +84,7 @@ std::string Announcing4GiB(std::string entry) {
   return entry;
 }
 
-void WriteSparse(const std::string& path, const std::string& head,
-                 off_t size) {
+void WriteSparse(const std::string& path, const std::string& head, off_t size) {
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   ASSERT_GE(fd, 0) << path;
   ASSERT_EQ(write(fd, head.data(), head.size()),
@@ -98,9 +98,9 @@ class HostileFirmwareCliTest : public ::testing::Test {
   void SetUp() override {
     const std::string sound = MakeTempDir("sound");
     const TableBuilder table = SoundTable();
-    ASSERT_TRUE(WriteSysfsTree(sound, table.Smbios3EntryPoint(3, 3, 0),
-                               table.bytes())
-                    .ok());
+    ASSERT_TRUE(
+        WriteSysfsTree(sound, table.Smbios3EntryPoint(3, 3, 0), table.bytes())
+            .ok());
     absl::StatusOr<ProcessResult> run =
         RunProcess({HwfpBinary(), "smbios", "--root", sound});
     ASSERT_TRUE(run.ok()) << run.status();
@@ -117,6 +117,7 @@ class HostileFirmwareCliTest : public ::testing::Test {
     absl::StatusOr<ProcessResult> smbios =
         RunProcess({HwfpBinary(), "smbios", "--root", root, "--json"});
     ASSERT_TRUE(smbios.ok()) << smbios.status();
+    EXPECT_FALSE(smbios->timed_out);
     EXPECT_EQ(smbios->signal, 0) << smbios->err;
     EXPECT_NE(std::find(statuses.begin(), statuses.end(), smbios->exit_code),
               statuses.end())
@@ -129,13 +130,14 @@ class HostileFirmwareCliTest : public ::testing::Test {
     absl::StatusOr<ProcessResult> hash =
         RunProcess({HwfpBinary(), "hash", "--root", root, "--json"});
     ASSERT_TRUE(hash.ok()) << hash.status();
+    EXPECT_FALSE(hash->timed_out);
     EXPECT_EQ(hash->exit_code, kExitOk) << hash->err;
     EXPECT_TRUE(absl::StrContains(hash->out, "\"bios-hash\""));
     EXPECT_LT(hash->max_rss_kib - baseline_kib_, kMemoryBudgetKib);
 
-    absl::StatusOr<ProcessResult> fingerprint = RunProcess(
-        {HwfpBinary(), "fingerprint", "--root", root, "--vault",
-         root + "/vault"});
+    absl::StatusOr<ProcessResult> fingerprint =
+        RunProcess({HwfpBinary(), "fingerprint", "--root", root, "--vault",
+                    root + "/vault"});
     ASSERT_TRUE(fingerprint.ok()) << fingerprint.status();
     EXPECT_EQ(fingerprint->exit_code, kExitOk) << fingerprint->err;
     EXPECT_LT(fingerprint->max_rss_kib - baseline_kib_, kMemoryBudgetKib);
@@ -169,9 +171,9 @@ TEST_F(HostileFirmwareCliTest, StringSetWithoutEnd) {
   table.AddBytes(absl::StrCat(std::string("\x02\x08\x02\x00", 4),
                               std::string("\x01\x02\x03\x04", 4), endless));
   const std::string root = MakeTempDir("endless");
-  ASSERT_TRUE(WriteSysfsTree(root, table.Smbios3EntryPoint(3, 3, 0),
-                             table.bytes())
-                  .ok());
+  ASSERT_TRUE(
+      WriteSysfsTree(root, table.Smbios3EntryPoint(3, 3, 0), table.bytes())
+          .ok());
   ExpectHandled(root, {kExitOk});
 
   absl::StatusOr<ProcessResult> run =
@@ -193,11 +195,11 @@ TEST_F(HostileFirmwareCliTest, TableAnnouncedAs4GiBInA1GiBFile) {
 
   // And the same as a dump file.
   const std::string dump = root + "/dump.bin";
-  WriteSparse(dump,
-              testing::DumpFile(
-                  Announcing4GiB(table.Smbios3EntryPoint(3, 3, 0, 0x20)),
-                  table.bytes()),
-              off_t{1} << 30);
+  WriteSparse(
+      dump,
+      testing::DumpFile(Announcing4GiB(table.Smbios3EntryPoint(3, 3, 0, 0x20)),
+                        table.bytes()),
+      off_t{1} << 30);
   absl::StatusOr<ProcessResult> run =
       RunProcess({HwfpBinary(), "smbios", "--from-dump", dump});
   ASSERT_TRUE(run.ok()) << run.status();
@@ -220,6 +222,20 @@ TEST_F(HostileFirmwareCliTest, BrokenEntryPoints) {
     ASSERT_TRUE(WriteSysfsTree(root, entry, table.bytes()).ok());
     ExpectHandled(root, {kExitBrokenTables});
   }
+}
+
+TEST_F(HostileFirmwareCliTest, FifosInPlaceOfTheTables) {
+  const std::string root = MakeTempDir("fifos");
+  const TableBuilder table = SoundTable();
+  ASSERT_TRUE(
+      WriteSysfsTree(root, table.Smbios3EntryPoint(3, 3, 0), table.bytes())
+          .ok());
+  for (const char* file : {kEntryPoint, kTable}) {
+    const std::string path = root + "/" + file;
+    ASSERT_EQ(unlink(path.c_str()), 0);
+    ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  }
+  ExpectHandled(root, {kExitBrokenTables});
 }
 
 }  // namespace

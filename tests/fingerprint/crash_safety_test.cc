@@ -133,8 +133,8 @@ TEST(CrashSafetyTest, SigkillDuringVaultWritesLeavesOldOrNewRecord) {
     ASSERT_TRUE(before->has_value());
     // Each killed run is on the other machine than the record's.
     const auto id = (*before)->hardware_hash.find("machine-id");
-    const bool on_first = id != (*before)->hardware_hash.end() &&
-                          id->second == kFirstId + "\n";
+    const bool on_first =
+        id != (*before)->hardware_hash.end() && id->second == kFirstId + "\n";
     const HostTree& machine = on_first ? second : first;
     const std::string machine_id = (on_first ? kSecondId : kFirstId) + "\n";
 
@@ -191,10 +191,11 @@ TEST(CrashSafetyTest, SigkillDuringVaultWritesLeavesOldOrNewRecord) {
   }
 
   std::printf("runs take %s; ", absl::FormatDuration(typical).c_str());
-  std::printf("%d killed runs: %d left the old record, %d the new one, "
-              "%d finished first; %d were killed mid-write (temporary file "
-              "left)\n",
-              kKilledRuns, kept_old, got_new, completed, mid_write);
+  std::printf(
+      "%d killed runs: %d left the old record, %d the new one, "
+      "%d finished first; %d were killed mid-write (temporary file "
+      "left)\n",
+      kKilledRuns, kept_old, got_new, completed, mid_write);
   // The kills must have landed on both sides of the switch, or this test
   // proved nothing about the writes.
   EXPECT_GT(kept_old, 0);

@@ -13,11 +13,11 @@
 namespace {
 
 constexpr const char* kNames[] = {
-    "processor",   "vendor_id",    "cpu family",   "model",
-    "model name",  "stepping",     "Hardware",     "Revision",
-    "Serial",      "Model",        "Processor",    "CPU implementer",
-    "CPU variant", "CPU part",     "CPU revision", "mvendorid",
-    "marchid",     "mimpid",       "uarch",        "cpu",
+    "processor",   "vendor_id", "cpu family",   "model",
+    "model name",  "stepping",  "Hardware",     "Revision",
+    "Serial",      "Model",     "Processor",    "CPU implementer",
+    "CPU variant", "CPU part",  "CPU revision", "mvendorid",
+    "marchid",     "mimpid",    "uarch",        "cpu",
     "revision",    ""};
 
 volatile size_t sink;

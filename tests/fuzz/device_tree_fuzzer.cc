@@ -81,8 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string sys = root + "/sys/firmware/devicetree/base";
   const std::string alt = root + "/alt/base";
   for (const char* folder :
-       {"/sys", "/sys/firmware", "/sys/firmware/devicetree", "/alt",
-        "/proc"}) {
+       {"/sys", "/sys/firmware", "/sys/firmware/devicetree", "/alt", "/proc"}) {
     mkdir((root + folder).c_str(), 0700);
   }
   for (const std::string& base : {sys, alt}) {

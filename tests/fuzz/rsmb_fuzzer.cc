@@ -10,10 +10,9 @@
 #include "tests/fuzz/smbios_fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  absl::StatusOr<hwfp::smbios::Table> table =
-      hwfp::smbios::ParseRawSmbiosData(
-          absl::string_view(reinterpret_cast<const char*>(data), size),
-          "fuzz RSMB buffer");
+  absl::StatusOr<hwfp::smbios::Table> table = hwfp::smbios::ParseRawSmbiosData(
+      absl::string_view(reinterpret_cast<const char*>(data), size),
+      "fuzz RSMB buffer");
   if (table.ok()) hwfp::fuzz::ExerciseTable(*table);
   return 0;
 }

@@ -37,10 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   const std::vector<std::string> roots = {"/var/lib/hwfp/vault",
-                                           "/srv/agent//vault/"};
+                                          "/srv/agent//vault/"};
   for (const auto& [key, path] : *manifest) {
-    absl::StatusOr<std::string> name =
-        hwfp::StoreFileNameOf(key, path, roots);
+    absl::StatusOr<std::string> name = hwfp::StoreFileNameOf(key, path, roots);
     if (!name.ok()) continue;
     // Whatever was accepted is one plain name inside Store.
     if (!hwfp::IsStoreFileName(*name) || absl::StrContains(*name, "/") ||

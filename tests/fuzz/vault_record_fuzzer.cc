@@ -19,10 +19,8 @@ namespace {
   std::abort();
 }
 
-bool Same(const hwfp::FingerprintRecord& a,
-          const hwfp::FingerprintRecord& b) {
-  return a.fingerprint == b.fingerprint &&
-         a.hardware_hash == b.hardware_hash &&
+bool Same(const hwfp::FingerprintRecord& a, const hwfp::FingerprintRecord& b) {
+  return a.fingerprint == b.fingerprint && a.hardware_hash == b.hardware_hash &&
          a.similarity_threshold == b.similarity_threshold;
 }
 

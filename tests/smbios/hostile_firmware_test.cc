@@ -1,11 +1,13 @@
 // Firmware that lies: random bytes of every length, structures whose
 // string sets never end, entry points announcing 4 GiB tables, files far
-// larger than any table. The library must answer each with a value and
-// warnings, or a clear error, in bounded memory; never crash or read out
-// of bounds (the sanitizer build runs these too). Inputs come from a
-// seeded generator, so a failure always reproduces.
+// larger than any table, FIFOs in place of table files. The library must
+// answer each with a value and warnings, or a clear error, in bounded
+// memory; never crash or read out of bounds (the sanitizer build runs
+// these too). Inputs come from a seeded generator, so a failure always
+// reproduces.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -17,6 +19,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "smbios/entry_point.h"
 #include "smbios/sources.h"
@@ -32,8 +35,8 @@ using ::hwfp::testing::MakeTempDir;
 using ::hwfp::testing::RunInChild;
 using ::hwfp::testing::StructureBuilder;
 using ::hwfp::testing::TableBuilder;
-using ::hwfp::testing::WriteTestFile;
 using ::hwfp::testing::WriteSysfsTree;
+using ::hwfp::testing::WriteTestFile;
 
 constexpr char kSource[] = "hostile table";
 
@@ -106,13 +109,13 @@ void ExpectSaneWalk(const absl::StatusOr<Table>& table, size_t size,
   // announced; 2.x ones after the count announced, at the length announced.
   const uint16_t count = table->entry_point().structure_count;
   const bool ends_well =
-      count == 0 ? last.type() == 127
-                 : end == bytes.size() &&
-                       table->structures().size() == size_t{count};
+      count == 0
+          ? last.type() == 127
+          : end == bytes.size() && table->structures().size() == size_t{count};
   if (!ends_well) {
     EXPECT_FALSE(table->warnings().empty())
-        << "table stops at " << end << " of " << bytes.size()
-        << " after type " << int{last.type()} << " with no warning";
+        << "table stops at " << end << " of " << bytes.size() << " after type "
+        << int{last.type()} << " with no warning";
   }
   for (const Warning& w : table->warnings()) EXPECT_FALSE(w.message.empty());
 }
@@ -171,8 +174,8 @@ TEST(HostileFirmwareTest, RandomStructuredTables) {
     ExpectSaneWalk(ParseTable(Smbios3(length), bytes, kSource), bytes.size(),
                    context + " as SMBIOS 3");
     ExpectSaneWalk(
-        ParseTable(Smbios2(length, static_cast<uint16_t>(table.count())),
-                   bytes, kSource),
+        ParseTable(Smbios2(length, static_cast<uint16_t>(table.count())), bytes,
+                   kSource),
         bytes.size(), context + " as SMBIOS 2.8");
   }
 }
@@ -189,8 +192,7 @@ TEST(HostileFirmwareTest, StringSetWithoutEndStopsTheWalkWithAWarning) {
   const std::string& bytes = builder.bytes();
 
   absl::StatusOr<Table> table =
-      ParseTable(Smbios3(static_cast<uint32_t>(bytes.size())), bytes,
-                 kSource);
+      ParseTable(Smbios3(static_cast<uint32_t>(bytes.size())), bytes, kSource);
   ASSERT_TRUE(table.ok()) << table.status();
   ASSERT_EQ(table->structures().size(), 1u);
   EXPECT_EQ(table->structures()[0].String(1), "BIOS");
@@ -205,8 +207,7 @@ TEST(HostileFirmwareTest, EntryPointAnnouncing4GiBTableReadsWhatIsThere) {
   TableBuilder builder;
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
-  const std::string entry =
-      Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0));
+  const std::string entry = Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0));
 
   const std::string root = MakeTempDir("four_gib");
   ASSERT_TRUE(WriteSysfsTree(root, entry, builder.bytes()).ok());
@@ -259,9 +260,9 @@ TEST(HostileFirmwareTest, DumpWithTableOffsetPast4GiBIsRefused) {
   builder.AddEndOfTable();
   const std::string path = MakeTempDir("far_offset") + "/dump.bin";
   ASSERT_TRUE(WriteTestFile(
-      path, testing::DumpFile(builder.Smbios3EntryPoint(
-                                  3, 3, 0, /*address=*/0xFFFFFFFF0ull),
-                              builder.bytes())));
+      path, testing::DumpFile(
+                builder.Smbios3EntryPoint(3, 3, 0, /*address=*/0xFFFFFFFF0ull),
+                builder.bytes())));
   absl::StatusOr<Table> table = ReadDumpFile(path);
   ASSERT_FALSE(table.ok());
   EXPECT_TRUE(absl::IsDataLoss(table.status())) << table.status();
@@ -298,9 +299,9 @@ TEST(HostileFirmwareTest, OneGiBTableFileIsReadInBoundedMemory) {
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
   const std::string root = MakeTempDir("one_gib_table");
-  ASSERT_TRUE(WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0),
-                             builder.bytes())
-                  .ok());
+  ASSERT_TRUE(
+      WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0), builder.bytes())
+          .ok());
   // The entry point announces the real table; the file holds 1 GiB.
   WriteSparseFile(root + "/" + kSysfsTable, builder.bytes(), 1 << 30);
 
@@ -318,8 +319,8 @@ TEST(HostileFirmwareTest, OneGiBTableAnnouncedAs4GiBIsReadInBoundedMemory) {
   builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
   builder.AddEndOfTable();
   const std::string root = MakeTempDir("four_gib_one_gib");
-  ASSERT_TRUE(WriteSysfsTree(root, Announcing4GiB(builder.Smbios3EntryPoint(
-                                       3, 3, 0)),
+  ASSERT_TRUE(WriteSysfsTree(root,
+                             Announcing4GiB(builder.Smbios3EntryPoint(3, 3, 0)),
                              builder.bytes())
                   .ok());
   WriteSparseFile(root + "/" + kSysfsTable, builder.bytes(), 1 << 30);
@@ -328,8 +329,7 @@ TEST(HostileFirmwareTest, OneGiBTableAnnouncedAs4GiBIsReadInBoundedMemory) {
               absl::StatusOr<Table> table = ReadSysfsTable(root);
               return table.ok() && table->structures().size() == 2 &&
                      !table->warnings().empty() &&
-                     table->warnings()[0].kind ==
-                         WarningKind::kLengthMismatch;
+                     table->warnings()[0].kind == WarningKind::kLengthMismatch;
             }),
             kMemoryBudgetKib);
 }
@@ -351,6 +351,52 @@ TEST(HostileFirmwareTest, OneGiBDumpFileIsReadInBoundedMemory) {
               }),
               kMemoryBudgetKib);
   }
+}
+
+// A FIFO nobody writes to, in place of either sysfs file or a dump, used
+// to block open() forever.
+TEST(HostileFirmwareTest, FifoInPlaceOfATableFileDoesNotHang) {
+  TableBuilder builder;
+  builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
+  builder.AddEndOfTable();
+  for (const char* fifo : {kSysfsEntryPoint, kSysfsTable}) {
+    SCOPED_TRACE(fifo);
+    const std::string root = MakeTempDir("fifo_table");
+    ASSERT_TRUE(WriteSysfsTree(root, builder.Smbios3EntryPoint(3, 3, 0),
+                               builder.bytes())
+                    .ok());
+    const std::string path = root + "/" + fifo;
+    ASSERT_EQ(unlink(path.c_str()), 0);
+    ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+    absl::StatusOr<testing::ProcessResult> run = RunInChild(
+        [&] { return ReadSysfsTable(root).ok() ? 1 : 0; }, absl::Seconds(10));
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_FALSE(run->timed_out) << "the read blocked";
+    EXPECT_EQ(run->exit_code, 0) << "a FIFO read as a table";
+  }
+}
+
+// Found while fixing the bounded dump reader: a dump given as a pipe
+// (hwfp smbios --from-dump <(...)) must be read in one pass.
+TEST(HostileFirmwareTest, DumpFromAPipeIsReadWhole) {
+  TableBuilder builder;
+  builder.Add(StructureBuilder(1, 0x0100).Byte(1).String("Acme"));
+  builder.AddEndOfTable();
+  const std::string dump = testing::DumpFile(
+      builder.Smbios3EntryPoint(3, 3, 0, 0x20), builder.bytes());
+  int ends[2];
+  ASSERT_EQ(pipe(ends), 0);
+  // The dump is far below the pipe's capacity, so it fits before anyone
+  // reads.
+  ASSERT_EQ(write(ends[1], dump.data(), dump.size()),
+            static_cast<ssize_t>(dump.size()));
+  close(ends[1]);
+  absl::StatusOr<Table> table =
+      ReadDumpFile(absl::StrCat("/proc/self/fd/", ends[0]));
+  close(ends[0]);
+  ASSERT_TRUE(table.ok()) << table.status();
+  ASSERT_EQ(table->structures().size(), 2u);
+  EXPECT_EQ(table->structures()[0].String(1), "Acme");
 }
 
 }  // namespace

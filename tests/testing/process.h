@@ -59,8 +59,8 @@ class ChildProcess {
   absl::StatusOr<ProcessResult> Wait(absl::Duration timeout);
 
  private:
-  friend absl::StatusOr<ProcessResult> RunInChild(
-      absl::FunctionRef<int()> body, absl::Duration timeout);
+  friend absl::StatusOr<ProcessResult> RunInChild(absl::FunctionRef<int()> body,
+                                                  absl::Duration timeout);
 
   ChildProcess(pid_t pid, std::string out_path, std::string err_path,
                absl::Time started);
@@ -82,8 +82,7 @@ absl::StatusOr<ProcessResult> RunProcess(
 // the baseline). Output is not captured. The copy is killed after
 // `timeout`. Fails when fork fails.
 absl::StatusOr<ProcessResult> RunInChild(
-    absl::FunctionRef<int()> body,
-    absl::Duration timeout = absl::Seconds(30));
+    absl::FunctionRef<int()> body, absl::Duration timeout = absl::Seconds(30));
 
 // Returns the path of the `hwfp` binary in the test's runfiles; the test
 // needs `data = ["//:hwfp"]`.

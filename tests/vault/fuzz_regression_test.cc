@@ -21,8 +21,8 @@ namespace {
 // on every run instead of moving the record aside), and a Manifest parsed
 // and was written back as bytes hwfp could not read again.
 TEST(FuzzRegressionTest, LoneSurrogateEscapesAreRefused) {
-  for (const char* text : {"\"\\udc00\"", "\"a\\uDDDDb\"", "{\"\\uddF2\":1}",
-                           "[\"\\udfff\"]"}) {
+  for (const char* text :
+       {"\"\\udc00\"", "\"a\\uDDDDb\"", "{\"\\uddF2\":1}", "[\"\\udfff\"]"}) {
     SCOPED_TRACE(text);
     rapidjson::Document document;
     const absl::Status status = ParseBoundedJson(text, 4, document);

@@ -18,9 +18,9 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <utility>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -149,10 +149,9 @@ class HostileVaultTest : public ::testing::Test {
   void SetUp() override {
     tree_.File("etc/machine-id", std::string(32, 'f') + "\n")
         .File("proc/sys/kernel/hostname", "target\n");
-    base_ = absl::StrCat(std::getenv("TEST_TMPDIR"), "/",
-                         ::testing::UnitTest::GetInstance()
-                             ->current_test_info()
-                             ->name());
+    base_ = absl::StrCat(
+        std::getenv("TEST_TMPDIR"), "/",
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     ASSERT_EQ(mkdir(base_.c_str(), 0700), 0) << base_;
     vault_ = base_ + "/vault";
 
@@ -172,8 +171,7 @@ class HostileVaultTest : public ::testing::Test {
   // Runs hwfp on `vault` and expects a refusal naming `named` and saying
   // `says`, in bounded memory, with `watched` left exactly as it was.
   void ExpectRefused(const std::string& vault, const std::string& named,
-                     const std::string& says,
-                     const std::string& watched = "") {
+                     const std::string& says, const std::string& watched = "") {
     const std::string root = watched.empty() ? base_ : watched;
     const Snapshot before = Take(root);
     absl::StatusOr<ProcessResult> run = Fingerprint(vault);
@@ -268,8 +266,8 @@ TEST_F(HostileVaultTest, ManifestThatIsASymbolicLink) {
 
 TEST_F(HostileVaultTest, FilesOwnedByAnotherUser) {
   if (!root()) GTEST_SKIP() << "giving a file to another user needs root";
-  for (const char* name : {"", "/Store", "/Manifest",
-                           "/Store/InstanceFingerprint"}) {
+  for (const char* name :
+       {"", "/Store", "/Manifest", "/Store/InstanceFingerprint"}) {
     SCOPED_TRACE(absl::StrCat("owned by nobody: vault", name));
     const std::string path = vault_ + name;
     ASSERT_EQ(lchown(path.c_str(), Nobody(), static_cast<gid_t>(-1)), 0);
