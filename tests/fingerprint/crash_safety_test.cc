@@ -254,7 +254,9 @@ TEST(CrashSafetyTest, SigkillDuringTheFirstRunLeavesNoRecordOrTheNewOne) {
     ASSERT_EQ(next->exit_code, 0) << next->err;
     const std::string printed(absl::StripAsciiWhitespace(next->out));
     EXPECT_TRUE(IsUuidText(printed)) << next->out;
-    if (!kept.empty()) EXPECT_EQ(printed, kept);
+    if (!kept.empty()) {
+      EXPECT_EQ(printed, kept);
+    }
   }
   std::printf("%d killed first runs: %d left no record, %d the new one\n",
               kKilledRuns / 2, empty, stored);
