@@ -72,14 +72,7 @@ TEST(ProcessTest, RunsAFunctionInAChildAndMeasuresIt) {
 }
 
 TEST(ProcessTest, FailsForAMissingProgram) {
-  // glibc's posix_spawn reports a failed exec to the caller; under
-  // qemu-user, which runs vfork as fork, only the child's exit status 127
-  // can.
-  const absl::StatusOr<ProcessResult> run =
-      RunProcess({"/nonexistent/program"});
-  if (run.ok()) {
-    EXPECT_EQ(run->exit_code, 127);
-  }
+  EXPECT_FALSE(RunProcess({"/nonexistent/program"}).ok());
 }
 
 }  // namespace
