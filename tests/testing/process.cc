@@ -48,6 +48,14 @@ std::string UniqueName(const std::string& prefix) {
 absl::StatusOr<ChildProcess> ChildProcess::Start(
     const std::vector<std::string>& argv) {
   if (argv.empty()) return absl::InvalidArgumentError("empty argv");
+
+  // posix_spawn cannot report a failed exec under qemu-user, which turns
+  // vfork into fork, so a missing program is caught before spawning.
+  if (access(argv[0].c_str(), X_OK) != 0) {
+    return absl::InternalError(
+        absl::StrCat("cannot start ", argv[0], ": ", std::strerror(errno)));
+  }
+
   const std::string base = UniqueName("child");
   const std::string out_path = base + ".out";
   const std::string err_path = base + ".err";
