@@ -1,6 +1,5 @@
 #include "smbios/file_io.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,18 +32,8 @@ absl::Status FileError(absl::string_view path, int error) {
 
 absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
                                           size_t limit) {
-  // O_NONBLOCK so that opening a FIFO nobody writes to cannot hang; it is
-  // cleared again, so a pipe that has a writer (`--from-dump <(...)`) is
-  // read whole, and one that has none reads as empty.
-  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY |
-                                        O_CLOEXEC);
+  const int fd = OpenForReading(path);
   if (fd < 0) return FileError(path, errno);
-  const int flags = fcntl(fd, F_GETFL);
-  if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-    const int error = errno;
-    close(fd);
-    return FileError(path, error);
-  }
   std::FILE* file = fdopen(fd, "rb");
   if (file == nullptr) {
     const int error = errno;

@@ -18,6 +18,11 @@ namespace hwfp::smbios::internal {
 // readable by root only), DataLossError for anything else.
 absl::Status FileError(absl::string_view path, int error);
 
+// Opens `path` for reading in binary mode and returns a C runtime
+// descriptor, or -1 with errno set. On Linux a FIFO nobody writes to
+// cannot make it hang (file_io_linux.cc).
+int OpenForReading(const std::string& path);
+
 // Returns the bytes of `path`, at most `limit` of them.
 absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
                                           size_t limit = ~size_t{0});
