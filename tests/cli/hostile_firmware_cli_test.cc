@@ -29,6 +29,7 @@
 namespace hwfp {
 namespace {
 
+using ::hwfp::testing::Announcing4GiB;
 using ::hwfp::testing::HwfpBinary;
 using ::hwfp::testing::MakeTempDir;
 using ::hwfp::testing::ProcessResult;
@@ -73,15 +74,6 @@ TableBuilder SoundTable() {
                 .String("SN-1"));
   table.AddEndOfTable();
   return table;
-}
-
-std::string Announcing4GiB(std::string entry) {
-  entry.replace(0x0C, 4, std::string(4, '\xFF'));
-  entry[0x05] = 0;
-  uint8_t sum = 0;
-  for (char c : entry) sum = static_cast<uint8_t>(sum + c);
-  entry[0x05] = static_cast<char>(-sum);
-  return entry;
 }
 
 void WriteSparse(const std::string& path, const std::string& head, off_t size) {

@@ -31,6 +31,7 @@
 namespace hwfp::smbios {
 namespace {
 
+using ::hwfp::testing::Announcing4GiB;
 using ::hwfp::testing::MakeTempDir;
 using ::hwfp::testing::RunInChild;
 using ::hwfp::testing::StructureBuilder;
@@ -64,17 +65,6 @@ EntryPoint Smbios2(uint32_t length, uint16_t count) {
   entry.version = {2, 8, 0, false};
   entry.table_length = length;
   entry.structure_count = count;
-  return entry;
-}
-
-// Returns the _SM3_ entry point `entry` announcing a maximum table size of
-// 0xFFFFFFFF bytes, checksum redone.
-std::string Announcing4GiB(std::string entry) {
-  entry.replace(0x0C, 4, std::string(4, '\xFF'));
-  entry[0x05] = 0;
-  uint8_t sum = 0;
-  for (char c : entry) sum = static_cast<uint8_t>(sum + c);
-  entry[0x05] = static_cast<char>(-sum);
   return entry;
 }
 

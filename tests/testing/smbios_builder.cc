@@ -159,6 +159,12 @@ std::string TableBuilder::RawSmbiosData(int major, int minor,
   return out + bytes_;
 }
 
+std::string Announcing4GiB(std::string entry_point) {
+  entry_point.replace(0x0C, 4, std::string(4, '\xFF'));
+  SetChecksum(entry_point, 0, entry_point.size(), 0x05);
+  return entry_point;
+}
+
 std::string DumpFile(const std::string& entry_point,
                      const std::string& table) {
   std::string out = entry_point;

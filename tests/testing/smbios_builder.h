@@ -78,6 +78,11 @@ class TableBuilder {
   int count_ = 0;
 };
 
+// Returns the _SM3_ entry point `entry_point` announcing a maximum table
+// size of 0xFFFFFFFF bytes, checksum redone: firmware that lies about its
+// table.
+std::string Announcing4GiB(std::string entry_point);
+
 // Returns `entry_point` followed by the table at 0x20: a dmidecode dump.
 // `entry_point` must already point at 0x20.
 std::string DumpFile(const std::string& entry_point,
